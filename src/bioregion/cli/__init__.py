@@ -1,0 +1,12 @@
+"""The ``bioregion`` command line: a thin Click layer over the library.
+
+Results go to stdout (``--format table|json|csv``); progress and diagnostics go
+to stderr. A user error prints one line and exits 1; bad usage exits 2.
+Each command group lives in its own module and is registered below.
+"""
+
+from __future__ import annotations
+
+from ._base import main
+
+__all__ = ["main"]
