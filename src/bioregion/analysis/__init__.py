@@ -1,0 +1,1 @@
+"""Ecosystem analytics: networks, brokerage, time, portfolios, openness, business models, triple helix, regions, hypotheses, partners."""

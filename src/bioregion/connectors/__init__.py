@@ -1,0 +1,1 @@
+"""Readers for public sources from downloaded files (ClinicalTrials.gov/AACT, Eurostat, EIS)."""

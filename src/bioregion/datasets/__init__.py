@@ -1,0 +1,1 @@
+"""Embedded ecosystems with their sources."""

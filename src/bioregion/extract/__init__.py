@@ -1,0 +1,1 @@
+"""Literature-based alliance counting: text to candidate relations with evidence."""

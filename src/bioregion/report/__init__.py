@@ -1,0 +1,1 @@
+"""HTML and PDF reports with figures."""

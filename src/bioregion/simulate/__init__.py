@@ -1,0 +1,1 @@
+"""The agent-based bioRegion model, scenarios, calibration and sweeps."""
