@@ -8,6 +8,7 @@ Each command group lives in its own module and is registered below.
 from __future__ import annotations
 
 from ._base import main
+from .serve import serve_command, tokens_group, users_group; [main.add_command(c) for c in (serve_command, users_group, tokens_group)]  # noqa: E501
 from .analyze import analyze_group
 from .data import datasets_command, export_command, import_command, load_command, template_command
 from .explore import search_command, show_group, stats_command

@@ -57,8 +57,12 @@ def _respond(request: Request, status: int, message: str, code: str | None = Non
              headers: dict[str, str] | None = None) -> Response:
     body = error_body(status, message, code)
     if wants_html(request) and hasattr(request.app.state, "templates"):
+        from .auth import Auth
+
+        auth = getattr(request.state, "auth", None) or Auth()
         return request.app.state.templates.TemplateResponse(
-            request, "error.html", {"error": body["error"]}, status_code=status, headers=headers)
+            request, "error.html", {"error": body["error"], "auth": auth, "csrf_token": auth.csrf_token,
+                                    "json_url": "/openapi.json"}, status_code=status, headers=headers)
     return JSONResponse(body, status_code=status, headers=headers)
 
 
