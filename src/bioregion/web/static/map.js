@@ -23,11 +23,13 @@
                                    "border-width": 0, label: "", "font-size": 10, color: "#1f2933" } },
       { selector: "node:selected, node.hover", style: { label: "data(label)", "border-width": 2, "border-color": "#12303d",
                                                         "text-background-color": "#fff", "text-background-opacity": 0.8 } },
-      { selector: "edge", style: { width: 0.6, "line-color": "#b8c4cc", "curve-style": "haystack", opacity: 0.6 } },
+      { selector: "edge", style: { width: 0.6, "line-color": "#9fb0bb", "curve-style": "haystack", opacity: 0.6 } },
       { selector: ".hidden", style: { display: "none" } },
+      { selector: ".labelled", style: { label: "data(label)", "text-valign": "bottom", "text-margin-y": 3 } },
     ],
   });
   window.bioregionMap = cy;
+  if (data.nodes.length <= 150) cy.nodes().addClass("labelled");
 
   function categories(key) {
     const counts = {};
