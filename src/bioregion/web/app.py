@@ -9,12 +9,13 @@ Content-Security-Policy: scripts only from this server, no inline script.
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .._version import __version__
 from ..store import Store
-from .errors import ApiError, install_error_handlers
+from .errors import ApiError, error_body, install_error_handlers
 from .render import HERE, make_templates
 from .state import StoreState
 
@@ -44,26 +45,41 @@ def create_app(store_url: str, *, anonymous_read: bool = True, recheck_seconds: 
     app.state.anonymous_read = anonymous_read
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            from .errors import _respond
-
-            return _respond(request, 413, f"request body over {MAX_BODY_BYTES} bytes")
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
     from . import api, forms, pages
 
     app.include_router(api.router)
     app.include_router(forms.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(_Guard)
     return app
+
+
+class _Guard:
+    """ASGI middleware: refuse oversized bodies (413), add security headers to every response."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope["headers"])
+        length = headers.get(b"content-length", b"")
+        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+            response = JSONResponse(error_body(413, f"request body over {MAX_BODY_BYTES} bytes"), status_code=413)
+            return await response(scope, receive, send)
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + _SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+_SECURITY_HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                     (b"referrer-policy", b"same-origin")]
 
 
 __all__ += ["ApiError"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ..queries import normalise_name
 from .snapshot import Snapshot
@@ -72,12 +72,22 @@ def _index(snap: Snapshot, table: str, rows: list[dict[str, Any]], column: str) 
     return snap.lazy(("index", table, column), build)
 
 
-def _paged(rows: list[dict[str, Any]], order: Iterable[int], keep: set[int] | None, page: int, per_page: int) -> Page:
+def _paged(rows: list[dict[str, Any]], order: list[int], keep: set[int] | None, page: int, per_page: int) -> Page:
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    chosen = [i for i in order if i in keep] if keep is not None else list(order)
+    chosen = order if keep is None else [i for i in order if i in keep]
     page = max(1, min(page, max(1, -(-len(chosen) // per_page))))
     start = (page - 1) * per_page
     return Page([rows[i] for i in chosen[start:start + per_page]], len(chosen), page, per_page)
+
+
+def _cached(snap: Snapshot, key: tuple, build):
+    """Results of recent queries, per snapshot (at most 512 kept)."""
+    cache = snap.lazy("query_cache", dict)
+    if key not in cache:
+        if len(cache) >= 512:
+            cache.pop(next(iter(cache)))
+        cache[key] = build()
+    return cache[key]
 
 
 def _intersect(sets: list[set[int]]) -> set[int] | None:
@@ -96,12 +106,21 @@ def list_organisations(snap: Snapshot, *, q: str = "", kind: str = "", region: s
     rows = snap.orgs
     sort = sort if sort in ORG_COLUMNS else "name"
     descending = order == "desc" or (order != "asc" and sort in NUMERIC)
+    key = ("orgs", q.strip(), kind, region, business_model, sort, descending)
+    chosen = _cached(snap, key, lambda: _filtered_orgs(snap, q, kind, region, business_model, sort, descending))
+    return _paged(rows, chosen, None, page, per_page)
+
+
+def _filtered_orgs(snap: Snapshot, q: str, kind: str, region: str, business_model: str, sort: str,
+                   descending: bool) -> list[int]:
+    rows = snap.orgs
     sets = [_index(snap, "orgs", rows, col).get(value or None, set())
             for col, value in (("kind", kind), ("region_id", region), ("business_model", business_model)) if value]
     if q.strip():
         needle = normalise_name(q)
         sets.append({i for i, r in enumerate(rows) if needle in r["search"]})
-    return _paged(rows, _order(snap, "orgs", rows, sort, descending), _intersect(sets), page, per_page)
+    order, keep = _order(snap, "orgs", rows, sort, descending), _intersect(sets)
+    return order if keep is None else [i for i in order if i in keep]
 
 
 def list_relations(snap: Snapshot, *, type: str = "", year: int | None = None, year_from: int | None = None,
@@ -111,20 +130,31 @@ def list_relations(snap: Snapshot, *, type: str = "", year: int | None = None, y
     rows = snap.relations
     sort = sort if sort in RELATION_COLUMNS else "date"
     descending = order == "desc"
-    sets = [_index(snap, "relations", rows, col).get(value, set())
-            for col, value in (("type", type), ("stage", stage), ("region_ids", region)) if value]
     if year is not None:
         year_from = year_to = year
+    key = ("relations", type, year_from, year_to, stage, region, org, q.strip(), sort, descending)
+    chosen = _cached(snap, key, lambda: _filtered_relations(snap, type, year_from, year_to, stage, region, org, q,
+                                                            sort, descending))
+    return _paged(rows, chosen, None, page, per_page)
+
+
+def _filtered_relations(snap: Snapshot, type: str, year_from: int | None, year_to: int | None, stage: str,
+                        region: str, org: str, q: str, sort: str, descending: bool) -> list[int]:
+    rows = snap.relations
+    sets = [_index(snap, "relations", rows, col).get(value, set())
+            for col, value in (("type", type), ("stage", stage), ("region_ids", region)) if value]
     if year_from is not None or year_to is not None:
         lo, hi = year_from or -10**6, year_to or 10**6
         years = _index(snap, "relations", rows, "year")
         sets.append(set().union(*(ids for y, ids in years.items() if y is not None and lo <= y <= hi)))
     if org:
-        sets.append({i for i, r in enumerate(rows) if any(p["id"] == org for p in r["parties"])})
+        positions = snap.lazy("relation_positions", lambda: {r["id"]: i for i, r in enumerate(rows)})
+        sets.append({positions[r["id"]] for r in snap.relations_by_org.get(org, [])})
     if q.strip():
         needle = normalise_name(q)
         sets.append({i for i, text in enumerate(_relation_texts(snap)) if needle in text})
-    return _paged(rows, _order(snap, "relations", rows, sort, descending), _intersect(sets), page, per_page)
+    order, keep = _order(snap, "relations", rows, sort, descending), _intersect(sets)
+    return order if keep is None else [i for i in order if i in keep]
 
 
 def _relation_texts(snap: Snapshot) -> list[str]:

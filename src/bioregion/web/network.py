@@ -26,6 +26,8 @@ from .snapshot import Snapshot
 __all__ = ["map_data", "gexf_bytes", "MAP_LIMIT", "SIZE_METRICS"]
 
 MAP_LIMIT = 2000
+#: At most this many ties per shown organisation are drawn (the strongest: most relations, then earliest).
+EDGES_PER_NODE = 3
 SIZE_METRICS = ("degree", "partners", "relations", "pagerank", "programs")
 
 
@@ -77,6 +79,10 @@ def map_data(snap: Snapshot, *, limit: int = MAP_LIMIT, types: Sequence[str] = (
 def _build(snap: Snapshot, limit: int, types: tuple[str, ...]) -> dict[str, Any]:
     chosen = _top_vertices(snap, limit)
     edges = _edges(snap, chosen, types)
+    total_ties = len(edges)
+    if len(edges) > EDGES_PER_NODE * len(chosen):
+        edges.sort(key=lambda e: (-e["n"], e["year"] if e["year"] is not None else 9999, e["s"], e["t"]))
+        edges = edges[:EDGES_PER_NODE * len(chosen)]
     coords = _layout(len(chosen), edges)
     nodes = []
     for i, v in enumerate(chosen):
@@ -86,6 +92,7 @@ def _build(snap: Snapshot, limit: int, types: tuple[str, ...]) -> dict[str, Any]
                       "x": coords[i][0], "y": coords[i][1], **{m: org[m] for m in SIZE_METRICS}})
     years = [e["year"] for e in edges if e["year"] is not None]
     return {"nodes": nodes, "edges": edges, "total_organisations": len(snap.orgs), "shown": len(nodes),
+            "ties_total": total_ties, "ties_shown": len(edges),
             "types": list(types), "years": [min(years), max(years)] if years else [],
             "size_metrics": list(SIZE_METRICS)}
 

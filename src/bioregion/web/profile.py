@@ -66,17 +66,27 @@ def _group(rows: list[dict[str, Any]], column: str) -> dict[Any, list[dict[str, 
     return dict(out)
 
 
+RELATIONS_SHOWN = 200
+
+
 def organisation_profile(snap: Snapshot, org_id: str) -> dict[str, Any]:
-    """Everything the profile page shows, as JSON-ready data.
+    """Everything the profile page shows, as JSON-ready data (cached per store version).
+
+    The most recent :data:`RELATIONS_SHOWN` relations are listed (``relations_total``
+    counts them all; ``/relations?org=ID`` pages through every one).
 
     Raises
     ------
     NotFoundError
         When ``org_id`` is not an organisation id.
     """
-    row = snap.eco.organisation_index.get(org_id)
-    if row is None:
+    if org_id not in snap.eco.organisation_index:
         raise NotFoundError(f"no organisation '{org_id}'; search the list at /orgs")
+    return snap.lazy(("profile", org_id), lambda: _profile(snap, org_id))
+
+
+def _profile(snap: Snapshot, org_id: str) -> dict[str, Any]:
+    row = snap.eco.organisation_index[org_id]
     metrics = snap.org_index[org_id]
     relations = _relations_of(snap, org_id)
     programs = sorted(snap.programs_by_org.get(org_id, []), key=lambda p: (STAGES.index(p["stage"] or "unknown"), p["name"]))
@@ -90,7 +100,8 @@ def organisation_profile(snap: Snapshot, org_id: str) -> dict[str, Any]:
         "programs": [{**p, "partner": names[p["partner_id"]]["name"] if p["partner_id"] else None} for p in programs],
         "pipeline": [{"stage": s, "count": stage_counts[s]} for s in STAGES if stage_counts[s]],
         "partners": _partners(snap, relations),
-        "relations": relations,
+        "relations": relations[-RELATIONS_SHOWN:][::-1],
+        "relations_total": len(relations),
         "relations_by_year": [{"year": y, "count": years[y]} for y in range(min(years), max(years) + 1)] if years else [],
         "business_model": {"value": row["business_model"], "curated": row["business_model"] is not None,
                            "evidence": _evidence(snap, "organisations", org_id)},

@@ -62,7 +62,7 @@ class Snapshot:
         self.org_index = {o["id"]: o for o in self.orgs}
         self.years = sorted({r["year"] for r in self.relations if r["year"] is not None})
         self._lazy: dict[Any, Any] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     # -- relations --------------------------------------------------------------------
     def _flatten_relations(self) -> list[dict[str, Any]]:

@@ -90,7 +90,8 @@
     link.click();
   });
   paint();
-  filterYear();
+  if (slider && Number(slider.value) < Number(slider.max)) filterYear();
+  else if (slider) document.getElementById("year-value").textContent = slider.max + " (all)";
   cy.fit(undefined, 20);
   document.getElementById("cy").dataset.ready = "1";
 })();
