@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._base import main
 from .analyze import analyze_group
+from . import analyze_topics  # noqa: F401  (registers the analysis topics on analyze_group)
 from .data import datasets_command, export_command, import_command, load_command, template_command
 from .explore import search_command, show_group, stats_command
 
