@@ -24,7 +24,7 @@ from ..ecosystem import Ecosystem
 from ..errors import ValidationError
 
 __all__ = ["revealed_advantage", "location_quotients", "revealed_technological_advantage", "minmax_normalise",
-           "composite_index", "performance_group", "performance_groups", "compare_regions"]
+           "composite_index", "performance_group", "performance_groups", "scoreboard", "compare_regions"]
 
 #: EIS 2023 thresholds, as shares of the EU average.
 PERFORMANCE_GROUPS = (("leader", 1.25), ("strong", 1.0), ("moderate", 0.7), ("emerging", 0.0))
@@ -38,7 +38,7 @@ def revealed_advantage(matrix: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> m = pd.DataFrame({"a": [2, 1], "b": [2, 5]}, index=["r1", "r2"])
-    >>> revealed_advantage(m).round(3).loc["r1", "a"]
+    >>> float(revealed_advantage(m).round(3).loc["r1", "a"])
     1.667
 
     References
@@ -124,6 +124,31 @@ def performance_groups(values: pd.Series, reference: float) -> pd.DataFrame:
     """Relative performance (% of ``reference``) and group of each value."""
     return pd.DataFrame({"value": values, "relative": 100 * values / reference,
                          "group": [performance_group(v, reference) for v in values]})
+
+
+def scoreboard(ecosystem: Ecosystem, year: int, indicator: str = "eis_summary_innovation_index",
+               reference: str = "EU") -> pd.DataFrame:
+    """Performance groups of every region for ``indicator`` in ``year``, relative to region ``reference``.
+
+    Curated groups (``eis_performance_group`` rows, as in the ``europe-indicators``
+    dataset) are shown next to the computed ones.
+
+    Examples
+    --------
+    >>> eco = Ecosystem.from_dataset("europe-indicators")
+    >>> scoreboard(eco, 2023).loc["BE", "group"]
+    'leader'
+    """
+    rows = [r for r in ecosystem.rows("indicators") if r["year"] == year and r["region_id"]]
+    values = {r["region_id"]: r["value"] for r in rows if r["indicator"] == indicator and r["value"] is not None}
+    if reference not in values:
+        raise ValidationError(f"no {indicator} value for reference region {reference} in {year}; pick another year")
+    curated = {r["region_id"]: r["category"] for r in rows if r["indicator"] == "eis_performance_group"}
+    others = pd.Series({k: v for k, v in values.items() if k != reference}, dtype=float).sort_values(ascending=False)
+    frame = performance_groups(others, values[reference])
+    frame["curated"] = [curated.get(k) for k in frame.index]
+    frame.index.name = "region_id"
+    return frame
 
 
 def compare_regions(ecosystems: Iterable[Ecosystem], regions: Iterable[str] | None = None) -> pd.DataFrame:

@@ -116,9 +116,16 @@ def triple_helix_command(counts_file, db, dataset, by: str, region, year, fmt: s
 @ecosystem_options
 @click.option("--lq", type=click.Choice(["kind", "sphere", "therapeutic_area", "technology_platforms"]),
               help="Location quotients / RTA by this category instead of the side-by-side table.")
+@click.option("--scoreboard", "year", type=int, metavar="YEAR",
+              help="EIS performance groups of the regions' Summary Innovation Index in YEAR (e.g. with "
+                   "--dataset europe-indicators).")
 @format_option()
-def regions_command(ecosystem, lq, fmt: str) -> None:
-    """Regions side by side, or location quotients (Balassa) / revealed technological advantage (Soete)."""
+def regions_command(ecosystem, lq, year, fmt: str) -> None:
+    """Regions side by side, location quotients (Balassa) / RTA (Soete), or EIS performance groups."""
+    if year:
+        frame = rg.scoreboard(ecosystem, year)
+        emit_rows(_records(frame.reset_index()), fmt, title=f"Performance groups {year}")
+        return
     if lq in ("kind", "sphere"):
         frame = rg.location_quotients(ecosystem, by=lq)
     elif lq:
