@@ -139,7 +139,7 @@ def test_organisation_region_matches_country(name: str) -> None:
 def test_each_dataset_can_be_compared(name: str) -> None:
     assert len(_typed(name, "indicators")) >= 5
     assert len(_typed(name, "policies")) >= 3
-    assert len(_typed(name, "organisations")) >= 15
+    assert len(_typed(name, "organisations")) >= 12
     assert any(s["kind"] == "seed" for s in _typed(name, "sources"))
 
 
