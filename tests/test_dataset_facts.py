@@ -342,3 +342,34 @@ def test_loads_through_ecosystem_when_available() -> None:
         eco = ecosystem.Ecosystem.from_dataset(name)
         assert len(eco.organisations) == len(_typed(name, "organisations"))
         assert len(eco.relations) == len(_typed(name, "relations"))
+
+
+def _shared() -> Path | None:
+    import os
+
+    env = os.environ.get("BIOREGION_SHARED")
+    root = Path(__file__).resolve().parents[1]
+    for candidate in (Path(env) if env else None, root.parent / "shared", Path("/work/shared")):
+        if candidate and candidate.is_dir():
+            return candidate
+    return None
+
+
+@pytest.mark.parametrize("name", ["belgium-2016", "lombardy"])
+def test_eurostat_indicators_match_the_shared_copy(name: str) -> None:
+    shared = _shared()
+    if shared is None:
+        pytest.skip("shared data folder not found")
+    truth = {}
+    for sector, indicator in (("private", "rd_expenditure_business_per_inhabitant"),
+                              ("government", "rd_expenditure_government_per_inhabitant")):
+        for level in (0, 1, 2):
+            with open(shared / "data" / "eurostat_nuts2" / f"randd_{sector}_eur_hab.nuts{level}.csv", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    value = row[list(row)[-1]]
+                    if value:
+                        truth[(row["nuts_id"], indicator, int(row["year"]))] = float(value)
+    rows = [r for r in _typed(name, "indicators") if r["source_id"] == "eurostat-rd-e-gerdreg"]
+    assert len(rows) >= 12
+    for r in rows:
+        assert truth[(r["region_id"], r["indicator"], r["year"])] == r["value"], r["id"]
