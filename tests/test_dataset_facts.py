@@ -373,3 +373,16 @@ def test_eurostat_indicators_match_the_shared_copy(name: str) -> None:
     assert len(rows) >= 12
     for r in rows:
         assert truth[(r["region_id"], r["indicator"], r["year"])] == r["value"], r["id"]
+
+
+def test_table3_portfolio_is_recoverable_from_locators() -> None:
+    in_table3 = {ev["subject_id"] for ev in _typed(BE, "evidence")
+                 if ev["subject_table"] == "relations" and (ev["locator"] or "").startswith("Table 3")}
+    partners = defaultdict(set)
+    for party in _typed(BE, "parties"):
+        if party["relation_id"] in in_table3:
+            partners[party["relation_id"]].add(party["organisation_id"])
+    galapagos = set().union(*(orgs for orgs in partners.values() if "galapagos" in orgs)) - {"galapagos"}
+    assert galapagos == {"gilead", "abbvie", "servier", "morphosys", "thrombogenics", "tibotec-virco", "crucell", "cangenix"}
+    mithra = set().union(*(orgs for orgs in partners.values() if "mithra" in orgs)) - {"mithra"}
+    assert mithra == {"uteron-pharma", "glaxosmithkline", "fuji-pharma", "zhejiang-xianju", "novalon"}
