@@ -8,5 +8,12 @@ Each command group lives in its own module and is registered below.
 from __future__ import annotations
 
 from ._base import main
+from .analyze import analyze_group
+from .data import datasets_command, export_command, import_command, load_command, template_command
+from .explore import search_command, show_group, stats_command
+
+for _command in (datasets_command, load_command, template_command, import_command, export_command,
+                 show_group, search_command, stats_command, analyze_group):
+    main.add_command(_command)
 
 __all__ = ["main"]
