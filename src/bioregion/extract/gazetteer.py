@@ -69,6 +69,10 @@ class Gazetteer:
                 self._by_key[key] = entry
                 self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
+    def add(self, entry: Entry, names: Iterable[str]) -> None:
+        """Add (or override) an organisation under several names."""
+        self._add(entry, names, override=True)
+
     def lookup(self, name: str) -> Entry | None:
         """Return the known organisation called ``name``, or ``None``."""
         return self._by_key.get(normalise(name))

@@ -78,14 +78,14 @@ _SLOT = re.compile(
     r"\binvestors?\b,?(?: (?:including|such as|include|includes))?|\bpartners?\b,?(?: (?:including|such as|include))?|"
     r"\bbring(?:s|ing)? together|\bcompris(?:es|ing)|\bconsist(?:s|ing) of|\bmembers?(?: including)?|"
     r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: [\w\-.,$€£]+){0,5}? from)\s+"
-    r"(?P<span>(?:[^.;:]|\.(?=\w))+)"
+    r"(?=(?P<span>(?:[^.;:]|\.(?=\w))+))"
 )
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
 _ITEM_PREFIX = re.compile(
     r"\s*(?:(?:the|its|their|new|existing|current|other|additional|leading|investors?|partners?|including|such as|"
     r"both|with|from|[a-z\-]+ (?:company|fund|firm|investor|group|institute|agency|bank|university|foundation|"
     r"organi[sz]ation|hospital|capital firm)s?)\s+)*")
-_ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|who|for|of|will|is|are|was)\s")
+_ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|who|for|of|will|is|are|was|with)\s")
 _ITEM_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:fund|group))?\s*$")
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,5}-?\d+[A-Za-z0-9]*$")
 _APPOSITION = re.compile(

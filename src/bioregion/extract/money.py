@@ -34,6 +34,7 @@ _SCALES = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mn"
            "thousand": 1e3, "k": 1e3}
 _PER_UNIT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:per|a)\s+(?:share|ADS|American Depositary Share|unit)\b|^\s*/\s*share",
                        re.I)
+_NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|CAD)\b|\bplus\b")
 _CUES = (
     ("upfront", re.compile(r"up-?\s?front|upfront|initial payment|license fee|licen[cs]e fee|signing fee|"
                            r"upon signing|at closing|in cash at", re.I)),
@@ -116,7 +117,7 @@ def _value(match: re.Match[str]) -> tuple[float, str] | None:
 def _component(sentence: str, start: int, end: int) -> str:
     """The component of the nearest cue: within the clause before, else just after."""
     before = re.split(r"[;]|\band\b|,\s(?:and|plus|as well as)\b", sentence[max(0, start - 90):start])[-1]
-    after = re.split(r"[;,]|\band\b|\bplus\b", sentence[end:end + 50])[0]
+    after = _NEXT_AMOUNT.split(sentence[end:end + 60])[0]
     best, distance = "value", None
     for component, cue in _CUES:
         for hit in cue.finditer(before):
@@ -124,6 +125,6 @@ def _component(sentence: str, start: int, end: int) -> str:
             if distance is None or gap < distance:
                 best, distance = component, gap
         hit = cue.search(after)
-        if hit and (distance is None or hit.start() + 5 < distance):
-            best, distance = component, hit.start() + 5
+        if hit and (distance is None or hit.start() + 15 < distance):
+            best, distance = component, hit.start() + 15
     return best
