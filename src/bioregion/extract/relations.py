@@ -77,6 +77,8 @@ _PRIORITY = ("acquisition", "merger", "joint_venture", "consortium", "spin_off",
 
 _SPIN_BACKGROUND = _c(r"{O},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}spin-?(?:off|out)\b|\bis an? [^@]{0,60}spun (?:out|off)|"
                       r"spun (?:out|off) [^.]{0,60}\bin (?:19|20)\d\d")
+_APPOSITION = re.compile(r"(@\d+@),\s+(?:a|an|the)\s+[^,@]{0,80}(?:@\d+@[^,@]{0,80})*,")
+_STAKE = re.compile(r"\b(?:shares|stake|equity|interest|private placement)\b", re.I)
 _NOT_ACQ = _c(r"\b(?:acquisition of (?:data|patients|images)|acquir\w* (?:a |an )?(?:\d+(?:\.\d+)?%? )?"
               r"(?:minority )?(?:stake|interest|shares))")
 _ALL_SHARES = _c(r"\ball (?:of )?(?:the )?(?:outstanding|issued)|\b100%|\bremaining shares\b|\bper share in cash\b")
@@ -84,6 +86,7 @@ _ALL_SHARES = _c(r"\ball (?:of )?(?:the )?(?:outstanding|issued)|\b100%|\bremain
 
 def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     """Return the relations stated by a masked sentence (see the module docstring)."""
+    masked = _APPOSITION.sub(r"\1", masked)
     orgs = [int(k) for k in _ORG.findall(masked)]
     if not orgs or not _EVENT.search(masked) or _BACKGROUND.search(masked):
         return []
@@ -150,8 +153,14 @@ def _acquisition(masked: str, orgs: list[int], funders: set[int]) -> Finding | N
         return None
     if _TRIGGERS["license"].search(masked) and not re.search(r"asset purchase|acquisition of", masked, re.I):
         return None
-    finding = _pair(masked, orgs, _ACQ, "acquisition", ("acquirer", "target"))
-    return finding if finding and finding.roles else None
+    for pattern, first, second in _ACQ:
+        match = pattern.search(masked)
+        if match and _num(match, "a") != _num(match, "b"):
+            between = masked[match.start():match.end()]
+            if _STAKE.search(between) and not _ALL_SHARES.search(masked):
+                return None
+            return Finding("acquisition", {_num(match, "a"): first, _num(match, "b"): second}, strength=0.85)
+    return None
 
 
 def _symmetric(rel_type: str):
@@ -278,10 +287,17 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
     if not child:
         return None
     offspring = int(child.group(1).strip("@"))
-    parents = [k for k in _unique(orgs) if k != offspring and k not in funders]
-    after_from = re.search(r"(?:from|of) (@\d+@)", masked[trigger.end():])
-    if after_from and int(after_from.group(1).strip("@")) != offspring:
-        parents = [int(after_from.group(1).strip("@"))]
+    parents = []
+    if re.search(r"\b(?:launch|creation|formation|establishment) of", masked):
+        parents = [k for k in _unique(orgs) if k != offspring and k not in funders]
+    after_from = re.search(r"(?:from|of) (?:its |the )?(@\d+@)", masked[trigger.end():])
+    just_before = re.search(r"(@\d+@)(?:['’]s)?\s+(?:\w+\s+)?$", masked[: trigger.start()])
+    for hit in (after_from, just_before):
+        if hit and int(hit.group(1).strip("@")) != offspring and not parents:
+            parents = [int(hit.group(1).strip("@"))]
+    subject = re.match(r"\s*(@\d+@)", masked)
+    if not parents and subject and int(subject.group(1).strip("@")) != offspring:
+        parents = [int(subject.group(1).strip("@"))]
     if not parents:
         return None
     roles = {k: "parent" for k in parents}
