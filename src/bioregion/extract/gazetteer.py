@@ -52,6 +52,7 @@ class Gazetteer:
         self._by_key: dict[str, Entry] = {}
         self._by_id: dict[str, Entry] = {}
         self.max_tokens = 1
+        self.lowercase_names: set[str] = set()
         if builtin:
             for known in BUILTIN_ORGANISATIONS:
                 entry = Entry(known.id, known.name, known.kind, known.parent_id, known.country, True)
@@ -64,6 +65,8 @@ class Gazetteer:
     def _add(self, entry: Entry, names: Iterable[str], override: bool = False) -> None:
         self._by_id[entry.id] = entry
         for name in names:
+            if name[:1].islower():
+                self.lowercase_names.add(name)
             key = normalise(name)
             if key and (override or key not in self._by_key):
                 self._by_key[key] = entry

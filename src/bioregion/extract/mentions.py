@@ -359,6 +359,9 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
 
 
 def _collect(text: str, registry: _Registry, gazetteer: Gazetteer, lowered: set[str]) -> None:
+    for name in gazetteer.lowercase_names:
+        if name in text and re.search(rf"(?<![\w@]){re.escape(name)}(?!\w)", text):
+            registry.add(name)
     chunks = _chunks(text)
     slots = _slot_chunks(text, chunks)
     for index, (start, end, piece) in enumerate(chunks):
