@@ -175,3 +175,42 @@ def test_cli_extract_jsonl_and_score():
 def test_cli_missing_path_is_a_one_line_error():
     result = CliRunner().invoke(main, ["extract", "no/such/folder"])
     assert result.exit_code == 1 and result.output.startswith("error: no such file or folder")
+
+
+def _shared() -> Path | None:
+    import os
+
+    for candidate in (os.environ.get("BIOREGION_SHARED"), Path(__file__).resolve().parents[1].parent / "shared",
+                      "/work/shared"):
+        if candidate and Path(candidate, "data").is_dir():
+            return Path(candidate)
+    return None
+
+
+def cuad_party_recall() -> tuple[int, int]:
+    """Recognised / labelled party names of the CUAD biopharma agreements (names written as in the contracts)."""
+    import csv
+    import re
+
+    shared = _shared()
+    path = shared / "data" / "contracts_cuad" / "cuad_biopharma_contracts_subset.csv" if shared else None
+    if path is None or not path.exists():
+        pytest.skip("shared CUAD subset not available")
+    found = total = 0
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for party in row["Parties-Answer"].split(";"):
+                name = re.split(r"\s*\(", party.strip())[0].strip(" ,")
+                if not name or len(name) < 3:
+                    continue
+                total += 1
+                sentence = f"{name} and the other party entered into the agreement."
+                mentions = find_mentions([sentence], Gazetteer()).sentences[0]
+                found += any(m.start == 0 and len(m.text) >= len(name) - 1 for m in mentions)
+    return found, total
+
+
+def test_cuad_party_names_are_recognised():
+    found, total = cuad_party_recall()
+    assert total >= 50
+    assert found / total >= 0.6
