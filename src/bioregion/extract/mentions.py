@@ -22,12 +22,18 @@ from .names import LEGAL_SUFFIX, normalise
 __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions"]
 
 _CONNECT = r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del)\s+(?:the\s+)?|[ \t]+)"
-_WORD = r"(?!(?:" + LEGAL_SUFFIX + r")(?![\w.]))(?:[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)"
+_WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|"
+    r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte)(?![\w/]))(?:[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
     rf"(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
     rf"|(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]*(?:\s+{LEGAL_SUFFIX}(?![\w]))+"
 )
 _SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
+_SUFFIX_WORDS = frozenset(
+    """Inc. Inc Incorporated Corp. Corp Corporation Co. Ltd. Ltd Limited LLC L.L.C. LP L.P. plc PLC Plc N.V. NV B.V. BV
+    S.A.S. SAS S.A. SA AG SE GmbH A/S ASA AB Oyj Oy S.p.A. SpA S.r.l. Srl SRL S.L. K.K. a.s. A.S. BVBA bvba CVBA
+    SARL Company""".split()
+)
 _BAD_CONNECT = re.compile(r"\s+(?:of|for|de|du|des|la|le|für|et|di|del)\s+(?:the\s+)?")
 _INSTITUTION = re.compile(
     r"^(?:University|Universit[éeà]\w*|Institute|Institutes|Institut|Instituto|Istituto|Bank|Ministry|Department|"
@@ -100,6 +106,13 @@ _DESC_BEFORE = re.compile(
 _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(?:partner))")
 
 
+_LEAD_WORD = re.compile(r"[^\s&]+\s*")
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
+_SENTENCE_LEAD = re.compile(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
+_AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
+_DESC_WORD = re.compile(r"company|firm|biotech|investor|fund|agency|group|university|institute|CRO|CDMO|incubator")
+
+
 @dataclass
 class Mention:
     """One occurrence of an organisation in a sentence."""
@@ -122,7 +135,7 @@ class Cluster:
     @property
     def name(self) -> str:
         """The fullest name as written: the longest one with a legal suffix, else the longest."""
-        suffixed = [n for n in self.names if _SUFFIXED.search(n)]
+        suffixed = [n for n in self.names if has_legal_suffix(n)]
         return max(suffixed or self.names, key=len)
 
 
@@ -157,7 +170,7 @@ def _chunks(text: str) -> list[tuple[int, int, str]]:
 def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Wallonia's W.IN.G" into "Wallonia" and "W.IN.G", then at bad connectors."""
     pieces, begin = [], start
-    for match in re.finditer(r"['’]s?\s+", text[start:end]):
+    for match in _POSSESSIVE_GAP.finditer(text[start:end]):
         pieces.extend(_split_bad_connectors(text, begin, start + match.start()))
         begin = start + match.end()
     return pieces + _split_bad_connectors(text, begin, end)
@@ -177,7 +190,7 @@ def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, in
 
 def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
     while True:
-        first = re.match(r"[^\s&]+\s*", text[start:end])
+        first = _LEAD_WORD.match(text[start:end])
         if not first or first.end() >= end - start or first.group().strip().rstrip(",") not in _STOP_LEAD:
             return start, end
         start += first.end()
@@ -192,8 +205,14 @@ def _is_name_like(piece: str, lowered_words: set[str]) -> bool:
     return not all(w in COMMON for w in words)
 
 
+def has_legal_suffix(piece: str) -> bool:
+    """Whether a name ends in a legal-form suffix ("Galapagos NV", "Gilead Sciences, Inc.")."""
+    last = piece[piece.rfind(" ") + 1:]
+    return last in _SUFFIX_WORDS or (last[:1].islower() and bool(_SUFFIXED.search(piece)))
+
+
 def _qualifies(piece: str, gazetteer: Gazetteer) -> bool:
-    if _SUFFIXED.search(piece) or gazetteer.lookup(piece):
+    if has_legal_suffix(piece) or gazetteer.lookup(piece):
         return True
     words = piece.split()
     last = words[-1].rstrip(".,")
@@ -242,7 +261,7 @@ class _Registry:
         for key in [k for k in self.clusters if not k.startswith("id:")]:
             owners = [k for k in self.clusters if k != key and _is_short_form(key, k)]
             if len(owners) > 1:
-                owners = [k for k in owners if any(_SUFFIXED.search(n) for n in self.clusters[k].names)]
+                owners = [k for k in owners if any(has_legal_suffix(n) for n in self.clusters[k].names)]
             if len(owners) == 1:
                 target = self.clusters[owners[0]]
                 target.names.extend(self.clusters.pop(key).names)
@@ -281,7 +300,8 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
     after = _APPOSITION.match(text, end)
     if after:
         return after.group("desc")
-    before = _DESC_BEFORE.search(text[max(0, start - 60):start])
+    window = text[max(0, start - 60):start]
+    before = _DESC_BEFORE.search(window) if _DESC_WORD.search(window) else None
     return before.group("desc") if before else None
 
 
@@ -305,10 +325,10 @@ def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
 
 
 def _is_subject(text: str, start: int, end: int, chunks: list[tuple[int, int, str]]) -> bool:
-    lead = re.match(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?", text).end()
+    lead = _SENTENCE_LEAD.match(text).end()
     if start != lead:
         firsts = [c for c in chunks if c[0] == lead]
-        if not firsts or not re.fullmatch(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)", text[firsts[0][1]:start]):
+        if not firsts or not _AND_GAP.fullmatch(text, firsts[0][1], start):
             return False
     return bool(_SUBJECT_NEXT.match(text, end))
 

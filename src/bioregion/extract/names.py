@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["KnownOrganisation", "BUILTIN_ORGANISATIONS", "LEGAL_SUFFIX", "normalise", "strip_suffix"]
 
@@ -42,6 +43,7 @@ def strip_suffix(name: str) -> str:
     return stripped.strip(" ,") or name.strip()
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Return the matching key of an organisation name.
 

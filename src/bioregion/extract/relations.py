@@ -71,6 +71,13 @@ _TRIGGERS = {
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
                            r"\bresearch agreement\b"),
 }
+#: Words one of which every trigger contains: a cheap test before the patterns.
+_GUARD_WORDS = ("acqui", "buy", "bought", "takeover", "take over", "purchas", "merg", "combin", "licen", "rights",
+                "develop", "commerciali", "costs", "joint venture", "jv", "consortium", "public-private", "horizon",
+                "manufactur", "supply", "service", "cro", "cmo", "distribut", "promot", "marketing", "equity",
+                "stake", "placement", "shares", "series", "seed", "round", "financing", "funding", "venture", "spin",
+                "spun", "grant", "award", "subsid", "public", "ipo", "collaborat", "partnership", "alliance",
+                "team", "research agreement", "selected", "led by")
 _PRIORITY = ("acquisition", "merger", "joint_venture", "consortium", "spin_off", "ipo", "venture_round",
              "equity_investment", "grant", "contract_services", "marketing_distribution", "co_development",
              "license", "rd_collaboration")
@@ -86,6 +93,9 @@ _ALL_SHARES = _c(r"\ball (?:of )?(?:the )?(?:outstanding|issued)|\b100%|\bremain
 
 def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     """Return the relations stated by a masked sentence (see the module docstring)."""
+    lower = masked.lower()
+    if not any(word in lower for word in _GUARD_WORDS):
+        return []
     masked = _APPOSITION.sub(r"\1", masked)
     orgs = [int(k) for k in _ORG.findall(masked)]
     if not orgs or not _EVENT.search(masked) or _BACKGROUND.search(masked):
