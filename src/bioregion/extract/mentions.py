@@ -26,8 +26,9 @@ _WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?
     r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte)(?![\w/]))(?:[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
     rf"(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
-    rf"|(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]*(?:\s+{LEGAL_SUFFIX}(?![\w]))+"
 )
+_LOWER_SUFFIXED = re.compile(r"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]* (?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|"
+                             r"BV|B\.V\.|A/S)(?![\w])")
 _SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
 _SUFFIX_WORDS = frozenset(
     """Inc. Inc Incorporated Corp. Corp Corporation Co. Ltd. Ltd Limited LLC L.L.C. LP L.P. plc PLC Plc N.V. NV B.V. BV
@@ -154,7 +155,10 @@ def _clean(sentence: str) -> str:
 
 def _chunks(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for match in _CHUNK.finditer(text):
+    matches = list(_CHUNK.finditer(text))
+    if " SE" in text or " NV" in text or " AG" in text or " Inc" in text or " SA" in text or " plc" in text:
+        matches += list(_LOWER_SUFFIXED.finditer(text))
+    for match in matches:
         for start, end in _split_possessives(text, match.start(), match.end()):
             start, end = _strip_lead(text, start, end)
             piece = text[start:end]

@@ -159,10 +159,9 @@ def _kind(mentions: DocumentMentions, key: str) -> str | None:
 def _settle_roles(drafts: list[_Draft], masked: list[str], mentions: DocumentMentions, keys: list[str],
                   announcer: int | None) -> None:
     """Give roles to parties a sentence names without saying who does what."""
-    paying: dict[int, str] = {}
-    for sentence in masked:
-        for key, role in payment_roles(sentence).items():
-            paying.setdefault(key, role)
+    if all(d.finding.roles or not d.finding.unresolved for d in drafts):
+        return
+    paying = _paying(masked)
     for draft in drafts:
         finding = draft.finding
         if finding.roles or not finding.unresolved:
@@ -174,6 +173,15 @@ def _settle_roles(drafts: list[_Draft], masked: list[str], mentions: DocumentMen
             providers = [k for k in parties if _kind(mentions, keys[k]) in ("cro", "cmo")]
             provider = providers[0] if providers else parties[1]
             finding.roles = {k: ("provider" if k == provider else "client") for k in parties}
+
+
+def _paying(masked: list[str]) -> dict[int, str]:
+    paying: dict[int, str] = {}
+    for sentence in masked:
+        if "pa" in sentence or "receiv" in sentence or "eligible" in sentence or "fund" in sentence:
+            for key, role in payment_roles(sentence).items():
+                paying.setdefault(key, role)
+    return paying
 
 
 def _by_payment(parties: list[int], paying: dict[int, str], mentions: DocumentMentions, keys: list[str],
@@ -193,15 +201,13 @@ def _by_payment(parties: list[int], paying: dict[int, str], mentions: DocumentMe
 def _upgrade_to_license(drafts: list[_Draft], masked: list[str], whole: str, keys: list[str],
                         mentions: DocumentMentions, announcer: int | None) -> None:
     """A collaboration that pays a licence fee or royalties is a licence (deal databases count it so)."""
-    if any(d.finding.type == "license" for d in drafts):
+    if any(d.finding.type == "license" for d in drafts) or not any(
+            d.finding.type == "rd_collaboration" for d in drafts):
         return
     if not re.search(r"\blicen[cs]e fee|\broyalt", whole, re.I) or re.search(r"share[sd]? (?:\w+ )?(?:costs|profits)",
                                                                              whole, re.I):
         return
-    paying: dict[int, str] = {}
-    for sentence in masked:
-        for key, role in payment_roles(sentence).items():
-            paying.setdefault(key, role)
+    paying = _paying(masked)
     for draft in drafts:
         if draft.finding.type == "rd_collaboration" and len(draft.finding.roles) == 2:
             parties = list(draft.finding.roles)
