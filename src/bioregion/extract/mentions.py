@@ -26,7 +26,7 @@ _WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?
     r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
     r"(?![\w/\-]))(?:[A-Z]\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
-    rf"(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
+    rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
 )
 _LOWER_SUFFIXED = re.compile(r"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]* (?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|"
                              r"BV|B\.V\.|A/S)(?![\w])")
@@ -88,6 +88,7 @@ _SLOT = re.compile(
     r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: [\w\-.,$€£]+){0,5}? from)\s+"
     r"(?=(?P<span>(?:[^.;:]|\.(?=\w))+))"
 )
+_SLOT_WORDS = ("led by", " by ", "participation", "nvestor", "artner", "together", "ompris", "onsist", "ember", " from")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
 _ITEM_PREFIX = re.compile(
     r"\s*(?:(?:the|its|their|new|existing|current|other|additional|leading|investors?|partners?|including|such as|"
@@ -313,6 +314,8 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
 def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
     """Indices of chunks that are items of a list introduced by a slot ("led by ...")."""
     picked: set[int] = set()
+    if not any(word in text for word in _SLOT_WORDS):
+        return picked
     for slot in _SLOT.finditer(text):
         begin, end = slot.span("span")
         stop = _ITEM_STOP.search(text, begin, end)
