@@ -34,6 +34,8 @@ _SCALES = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mn"
            "thousand": 1e3, "k": 1e3}
 _PER_UNIT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:per|a)\s+(?:share|ADS|American Depositary Share|unit)\b|^\s*/\s*share",
                        re.I)
+_HINT = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)\b|"
+                   r"euro|dollar|pound|yen|yuan|franc")
 _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|CAD)\b|\bplus\b")
 _CUES = (
     ("upfront", re.compile(r"up-?\s?front|upfront|initial payment|license fee|licen[cs]e fee|signing fee|"
@@ -81,7 +83,9 @@ def find_amounts(sentence: str) -> list[Amount]:
     >>> find_amounts("at a price of EUR 58 per share")
     []
     """
-    found = []
+    found: list[Amount] = []
+    if not _HINT.search(sentence):
+        return found
     for match in _matches(sentence):
         value = _value(match)
         if value is None or _PER_UNIT.match(sentence, match.end()):
