@@ -126,10 +126,6 @@ def _unique(keys: list[int]) -> list[int]:
     return list(dict.fromkeys(keys))
 
 
-def _first(pattern: re.Pattern[str], masked: str) -> re.Match[str] | None:
-    return pattern.search(masked)
-
-
 def _num(match: re.Match[str], group: str) -> int:
     return int(match.group(group).strip("@"))
 
