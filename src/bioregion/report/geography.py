@@ -21,10 +21,22 @@ from typing import Any, Mapping
 
 from ..ecosystem import Ecosystem
 
-__all__ = ["Geography", "ABROAD", "UNKNOWN"]
+__all__ = ["Geography", "ABROAD", "UNKNOWN", "short_name"]
 
 ABROAD = "Abroad"
 UNKNOWN = "Unknown"
+
+
+def short_name(name: str) -> str:
+    """The common name of a region written ``Official name (common name)``.
+
+    >>> short_name("Flemish Region (Flanders)")
+    'Flanders'
+    """
+    if name.endswith(")") and "(" in name:
+        inner = name[name.rindex("(") + 1:-1].strip()
+        return inner or name
+    return name
 
 
 class Geography:
@@ -92,7 +104,7 @@ class Geography:
         if country != self.home:
             return ABROAD
         region = self._top_region(self._eco.organisation_index[organisation_id]["region_id"])
-        return region["name"] if region else f"{self.home_name} (region unknown)"
+        return short_name(region["name"]) if region else f"{self.home_name} (no region)"
 
     def groups(self) -> list[str]:
         """Region groups present, home regions first (most organisations first), then Abroad, Unknown."""

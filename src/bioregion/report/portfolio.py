@@ -124,7 +124,8 @@ def portfolio_rows(ecosystem: Ecosystem, geo: Geography | None = None) -> list[P
 def _ordered(rows: list[PortfolioRow], geo: Geography) -> list[PortfolioRow]:
     groups = {name: i for i, name in enumerate(geo.groups())}
     by_id = {row.id: row for row in rows}
-    top = [r for r in rows if r.parent not in by_id]
+    children = {child["id"] for row in rows for child in row.offspring if child["id"] != row.id}
+    top = [r for r in rows if r.id not in children]
     top.sort(key=lambda r: (groups.get(geo.group(r.id), len(groups)), r.name.casefold()))
     out: list[PortfolioRow] = []
 
@@ -177,6 +178,7 @@ class _Context:
     def _program(self, program: dict[str, Any]) -> dict[str, Any]:
         partner = self.name(program["partner_id"]) if program["partner_id"] else None
         stage = program["stage"] if program["stage"] not in (None, "unknown") else None
+        stage = stage.replace("phase", "phase ") if stage else None
         return {"name": program["name"], "stage": stage, "indication": program["indication"], "partner": partner}
 
     def _others(self, relation_id: str, org_id: str) -> list[tuple[str, str]]:
