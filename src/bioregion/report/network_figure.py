@@ -143,11 +143,29 @@ def _draw_labels(axes, graph, coords, degree, count) -> tuple[str, ...]:
 
     order = sorted(range(graph.vcount()), key=lambda i: (-degree[i], graph.vs[i]["label"]))[:count]
     halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
+    xs, ys = [x for x, _ in coords], [y for _, y in coords]
+    span = (max(xs) - min(xs) or 1.0, max(ys) - min(ys) or 1.0)
+    placed: list[tuple[float, float, float]] = []
+    shown = []
     for i in order:
-        axes.annotate(graph.vs[i]["label"], coords[i], xytext=(0, 5 + math.sqrt(_size(degree[i])) / 2),
-                      textcoords="offset points", ha="center", fontsize=6.8, color=INK, zorder=3,
-                      path_effects=halo)
-    return tuple(graph.vs[i]["label"] for i in order)
+        name = graph.vs[i]["label"]
+        lift = 5 + math.sqrt(_size(degree[i])) / 2
+        for sign in (1, -1):
+            spot = (coords[i][0], coords[i][1] + sign * 0.03 * span[1])
+            if not any(_overlaps(spot, len(name), other, span) for other in placed):
+                axes.annotate(name, coords[i], xytext=(0, sign * lift), textcoords="offset points", ha="center",
+                              va="bottom" if sign > 0 else "top", fontsize=6.8, color=INK, zorder=3,
+                              path_effects=halo)
+                placed.append((*spot, len(name)))
+                shown.append(name)
+                break
+    return tuple(shown)
+
+
+def _overlaps(spot, length, other, span) -> bool:
+    """Whether two centred labels (approximate text boxes) would overlap."""
+    half_width = 0.0055 * span[0] * (length + other[2]) / 2
+    return abs(spot[0] - other[0]) < half_width and abs(spot[1] - other[1]) < 0.035 * span[1]
 
 
 def _legends(figure, axes, graph, markers, groups) -> None:
