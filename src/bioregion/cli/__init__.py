@@ -8,6 +8,7 @@ Each command group lives in its own module and is registered below.
 from __future__ import annotations
 
 from ._base import main
+from .report import report_command; main.add_command(report_command)  # noqa: E702
 from .analyze import analyze_group
 from .data import datasets_command, export_command, import_command, load_command, template_command
 from .explore import search_command, show_group, stats_command
