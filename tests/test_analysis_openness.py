@@ -19,7 +19,7 @@ def test_openness_counts_by_hand(ecosystem):
 
 
 def test_openness_fixed_thresholds_and_agreement(ecosystem):
-    frame = openness(ecosystem, thresholds=(2, 3))
+    frame = openness(ecosystem, thresholds=(1, 2))
     labels = dict(zip(frame["organisation_id"], frame["derived"]))
     assert labels["galapagos"] == "fairly_open" and labels["gilead"] == "hardly_open"
     agreement = openness_agreement(ecosystem, frame)

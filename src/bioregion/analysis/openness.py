@@ -25,11 +25,14 @@ Openness class
 The curated labels of Segers (2017, Table 4) follow Michelino et al. (2015),
 who scored openness from financial statements. From relations we derive an
 openness score, the number of open-innovation relations of the organisation,
-and cut it at two thresholds: ``hardly_open`` below ``low``, ``very_open`` at
-``high`` or more, ``fairly_open`` between. By default the thresholds are
-derived from the data as the tertiles (1/3 and 2/3 quantiles) of the score
-over organisations with at least one such relation; pass them explicitly to
-fix them. :func:`openness_agreement` sets the derived labels next to the
+and cut it at two thresholds: ``hardly_open`` up to ``low``, ``very_open``
+above ``high``, ``fairly_open`` between. By default the thresholds are derived
+from the data as the tertiles (1/3 and 2/3 quantiles) of the score over firms
+(:data:`~bioregion.analysis.business_models.FIRM_KINDS`) with at least one
+such relation, ``high`` at least ``low + 1``; pass them explicitly to fix them.
+A regional dataset sees foreign partners only through their ties to the
+region, so their scores are low by construction: read the agreement with that
+in mind. :func:`openness_agreement` sets the derived labels next to the
 curated ``openness_table4`` indicator rows and reports the agreement (share
 and Cohen's kappa) without forcing it.
 
@@ -146,31 +149,37 @@ def openness(ecosystem: Ecosystem, depth_threshold: int = 3, thresholds: tuple[f
                      "depth": sum(1 for n in partners[org_id].values() if n >= depth_threshold),
                      "partner_kinds": dict(sorted(partners[org_id].items()))})
     frame = pd.DataFrame(rows, columns=_COLUMNS)
-    low, high = thresholds or openness_thresholds(frame["score"])
+    if thresholds is None:
+        from .business_models import FIRM_KINDS
+
+        thresholds = openness_thresholds(frame.loc[frame["kind"].isin(FIRM_KINDS), "score"])
+    low, high = thresholds
     frame["derived"] = [_label(s, low, high) for s in frame["score"]]
     frame.attrs["thresholds"] = {"low": low, "high": high}
     return frame.sort_values(["score", "organisation_id"], ascending=[False, True]).reset_index(drop=True)
 
 
 def openness_thresholds(scores: pd.Series) -> tuple[float, float]:
-    """Tertile cut points of positive scores: ``hardly < low <= fairly < high <= very``.
+    """Tertile cut points of positive scores: ``hardly <= low < fairly <= high < very``.
 
     Examples
     --------
     >>> openness_thresholds(pd.Series([1, 2, 3, 4, 5, 6]))
     (2.667, 4.333)
+    >>> openness_thresholds(pd.Series([1, 1, 1, 1, 2, 5]))
+    (1.0, 2.0)
     """
     values = np.asarray([s for s in scores if s > 0], dtype=float)
     if values.size == 0:
         return (1.0, 2.0)
     low, high = np.quantile(values, [1 / 3, 2 / 3])
-    return (round(float(low), 3), round(float(max(high, low)), 3))
+    return (round(float(low), 3), round(float(max(high, low + 1)), 3))
 
 
 def _label(score: float, low: float, high: float) -> str:
-    if score >= high and score > low:
+    if score > high:
         return "very_open"
-    if score >= low:
+    if score > low:
         return "fairly_open"
     return "hardly_open"
 

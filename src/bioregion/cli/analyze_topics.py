@@ -71,7 +71,7 @@ def openness_command(ecosystem, depth_threshold: int, fmt: str) -> None:
         emit_json({"organisations": _records(frame), "agreement": agreement})
         return
     t = frame.attrs["thresholds"]
-    note(f"thresholds: hardly_open < {t['low']} <= fairly_open < {t['high']} <= very_open")
+    note(f"thresholds: hardly_open <= {t['low']} < fairly_open <= {t['high']} < very_open")
     if agreement["n"]:
         note(f"agreement with curated labels: {agreement['agree']:.2f} of {agreement['n']} (kappa {agreement['kappa']})")
     emit_rows(_records(frame), fmt, title="Openness")
