@@ -46,8 +46,16 @@ def test_logistic_regression_recovers_known_coefficients():
     assert abs(table.loc["b", "coef"] + 0.8) < 4 * table.loc["b", "se"]
     sm = pytest.importorskip("statsmodels.api")
     fit = sm.Logit(y, sm.add_constant(x)).fit(disp=0)
+    assert (table["note"] == "").all()
     np.testing.assert_allclose(table["coef"].to_numpy(), fit.params, rtol=1e-6)
     np.testing.assert_allclose(table["se"].to_numpy(), fit.bse, rtol=1e-5)
+
+
+def test_separation_is_flagged():
+    x = np.array([[0.0], [0.0], [1.0], [1.0], [0.0], [1.0]])
+    y = np.array([0.0, 0.0, 1.0, 1.0, 0.0, 1.0])  # x predicts y perfectly
+    table = logistic_regression(x, y, ["x"]).set_index("term")
+    assert table.loc["x", "note"].startswith("separation")
 
 
 def test_snapshots_count_live_ties(ecosystem):

@@ -126,7 +126,9 @@ def logistic_regression(x: np.ndarray, y: np.ndarray, names: list[str], max_iter
     Returns
     -------
     pandas.DataFrame
-        ``term, coef, se, z, p`` (two-sided Wald test), indexed from ``intercept``.
+        ``term, coef, se, z, p`` (two-sided Wald test), indexed from ``intercept``, and ``note``
+        flagging (quasi-)separation, where a covariate occurs only among cases or only
+        among controls and the likelihood has no finite maximum.
     """
     design = np.column_stack([np.ones(len(y)), x])
     beta = np.zeros(design.shape[1])
@@ -143,7 +145,9 @@ def logistic_regression(x: np.ndarray, y: np.ndarray, names: list[str], max_iter
     se = np.sqrt(np.diag(np.linalg.pinv(info)))
     z = beta / se
     pvalues = [math.erfc(abs(v) / math.sqrt(2)) for v in z]
-    return pd.DataFrame({"term": ["intercept", *names], "coef": beta, "se": se, "z": z, "p": pvalues})
+    notes = ["separation: not estimable" if (s > 100 or abs(b) > 15) else "" for b, s in zip(beta, se)]
+    return pd.DataFrame({"term": ["intercept", *names], "coef": beta, "se": se, "z": z, "p": pvalues,
+                         "note": notes})
 
 
 def _present(ecosystem: Ecosystem, first_tie: dict[str, int]) -> dict[str, int]:
