@@ -132,3 +132,12 @@ def test_cli_unknown_org_exits_1(tmp_path, records):
         store.import_records(Ecosystem.from_records(records).records())
     result = CliRunner().invoke(main, ["analyze", "portfolio", "nobody", "--db", str(tmp_path / "eco.db")])
     assert result.exit_code == 1 and "no organisation" in result.output
+
+
+def test_cli_compare_bioregions():
+    result = CliRunner().invoke(main, ["analyze", "regions", "--dataset", "belgium-2016", "--compare",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["region_id"]: r for r in json.loads(result.stdout)}
+    assert set(rows) == {"BE1", "BE2", "BE3", "ITC4", "CN-BJ"}
+    assert all(r["organisations"] > 0 for r in rows.values())

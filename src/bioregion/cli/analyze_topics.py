@@ -119,9 +119,18 @@ def triple_helix_command(counts_file, db, dataset, by: str, region, year, fmt: s
 @click.option("--scoreboard", "year", type=int, metavar="YEAR",
               help="EIS performance groups of the regions' Summary Innovation Index in YEAR (e.g. with "
                    "--dataset europe-indicators).")
+@click.option("--compare", is_flag=True,
+              help="Flanders, Wallonia, Brussels, Lombardy and Beijing side by side from the embedded datasets.")
 @format_option()
-def regions_command(ecosystem, lq, year, fmt: str) -> None:
+def regions_command(ecosystem, lq, year, compare: bool, fmt: str) -> None:
     """Regions side by side, location quotients (Balassa) / RTA (Soete), or EIS performance groups."""
+    if compare:
+        from ..datasets import load_dataset
+
+        ecosystems = [load_dataset(n) for n in ("belgium-2016", "lombardy", "beijing")]
+        frame = rg.compare_regions(ecosystems, ["BE2", "BE3", "BE1", "ITC4", "CN-BJ"])
+        emit_rows(_records(frame), fmt, title="bioRegions side by side")
+        return
     if year:
         frame = rg.scoreboard(ecosystem, year)
         emit_rows(_records(frame.reset_index()), fmt, title=f"Performance groups {year}")
