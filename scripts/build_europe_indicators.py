@@ -25,18 +25,15 @@ from bioregion.io import write_tables
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "bioregion" / "datasets" / "europe_indicators"
 
-#: The Summary Innovation Index and nine indicators that matter to biopharma clusters.
+#: The Summary Innovation Index and six indicators that matter to biopharma clusters.
 EIS_LABELS = [
     "0 Summary Innovation Index",
-    "1.1.1 New doctorate graduates",
-    "1.2.1 International scientific co-publications",
     "1.2.2 Scientific publications among the top 10% most cited",
     "2.1.1 R&D expenditure in the public sector",
     "2.1.2 Venture capital expenditures",
     "2.2.1 R&D expenditure in the business sector",
     "3.2.2 Public-private co-publications",
     "3.3.1 PCT patent applications",
-    "4.1.1 Employment in knowledge-intensive activities",
 ]
 #: Names of the NUTS regions the bioRegion datasets use (others keep their code as name).
 NUTS_NAMES = {"BE1": "Brussels-Capital Region", "BE2": "Flemish Region (Flanders)", "BE3": "Walloon Region (Wallonia)",
@@ -44,6 +41,7 @@ NUTS_NAMES = {"BE1": "Brussels-Capital Region", "BE2": "Flemish Region (Flanders
               "BE23": "Oost-Vlaanderen", "BE24": "Vlaams-Brabant", "BE25": "West-Vlaanderen", "BE31": "Brabant wallon",
               "BE32": "Hainaut", "BE33": "Liège", "BE34": "Luxembourg (BE)", "BE35": "Namur",
               "ITC": "Nord-Ovest", "ITC4": "Lombardia"}
+NUTS2_KEPT = ("BE1", "BE2", "BE3", "ITC")
 EXTRA_COUNTRIES = {"JP": "Japan", "KR": "South Korea", "RU": "Russia", "US": "United States"}
 ISO = {"EL": "GR", "UK": "GB"}
 
@@ -56,6 +54,15 @@ def shared_data() -> Path:
         if candidate and (Path(candidate) / "eis").is_dir():
             return Path(candidate)
     sys.exit("shared/data not found; give its path")
+
+
+def short_code(label: str) -> str:
+    """A short key part for an indicator: ``eis2.1.1`` (EIS code), ``eisgroup``, ``rdbus``, ``rdgov``."""
+    if label == "performance group":
+        return "eisgroup"
+    if label.startswith("rd_"):
+        return "rdbus" if "business" in label else "rdgov"
+    return "eis" + label.split(" ", 1)[0]
 
 
 def regions(eis: pd.DataFrame, nuts: pd.DataFrame) -> list[dict]:
@@ -74,8 +81,11 @@ def main() -> None:
     eis = read_eis(data / "eis" / "eis2023_country_indicators_long.csv", EIS_LABELS, groups=True)
     nuts = pd.concat([read_eurostat_rd(p) for p in sorted((data / "eurostat_nuts2").glob("randd_*_eur_hab.nuts*.csv"))])
     nuts = nuts[~nuts["region_id"].str[:2].isin(["EA", "EU"])]  # euro-area and EU aggregates
+    # NUTS 0 and 1 everywhere; NUTS 2 only where the bioRegion datasets are (size: see the README)
+    nuts = nuts[(nuts["level"] < 2) | nuts["region_id"].str[:3].isin(NUTS2_KEPT)]
     columns = ["region_id", "indicator", "year", "value", "category", "unit", "source_id"]
     indicators = pd.concat([eis[columns], nuts.assign(category=None)[columns]], ignore_index=True)
+    codes = [short_code(label) for label in pd.concat([eis["label"], nuts["indicator"]], ignore_index=True)]
     region_rows = regions(eis, nuts)
     records = {
         "sources": [
@@ -95,11 +105,12 @@ def main() -> None:
                       else EUROSTAT_SOURCE_ID, "subject_table": "regions", "subject_id": r["id"],
                       "locator": "country list" if r["level"] == 0 else "nuts_id column"} for r in region_rows],
     }
+    for row, code in zip(records["indicators"], codes):
+        row["id"] = f"{row['region_id']}:{code}:{row['year']}"
+        records["evidence"].append({"source_id": row["source_id"], "subject_table": "indicators",
+                                    "subject_id": row["id"]})
     eco = Ecosystem.from_records(records, name="europe-indicators")
-    typed = eco.records()
-    for row in typed["indicators"]:
-        row["id"] = None  # derived on load: keeps the files small
-    write_tables(typed, OUT, "csv")
+    write_tables(eco.records(), OUT, "csv")
     print(f"wrote {OUT}: {eco.counts()}")
 
 

@@ -172,7 +172,7 @@ def _median(values: list[int]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
-def hypotheses(ecosystem: Ecosystem, alpha: float = 0.05) -> list[dict[str, Any]]:
-    """H1-H4 in order."""
-    return [h1_policy_foundings(ecosystem, alpha=alpha), h2_alliances_pipeline(ecosystem, alpha=alpha),
+def hypotheses(ecosystem: Ecosystem, alpha: float = 0.05, window: int = 10) -> list[dict[str, Any]]:
+    """H1-H4 in order (``window``: H1's years before and after a programme start)."""
+    return [h1_policy_foundings(ecosystem, window=window, alpha=alpha), h2_alliances_pipeline(ecosystem, alpha=alpha),
             h3_fipco_share(ecosystem, alpha=alpha), h4_openness(ecosystem, alpha=alpha)]

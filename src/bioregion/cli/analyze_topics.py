@@ -148,10 +148,11 @@ def regions_command(ecosystem, lq, year, compare: bool, fmt: str) -> None:
 @analyze_group.command("hypotheses")
 @ecosystem_options
 @click.option("--alpha", default=0.05, show_default=True)
+@click.option("--window", default=10, show_default=True, help="H1: years before and after a programme's start.")
 @format_option()
-def hypotheses_command(ecosystem, alpha: float, fmt: str) -> None:
+def hypotheses_command(ecosystem, alpha: float, window: int, fmt: str) -> None:
     """Segers's H1-H4: hypothesis, operationalisation, statistic, result, p-value and caveats."""
-    results = hyp.hypotheses(ecosystem, alpha=alpha)
+    results = hyp.hypotheses(ecosystem, alpha=alpha, window=window)
     if fmt == "json":
         emit_json(results)
         return
