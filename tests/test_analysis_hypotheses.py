@@ -113,6 +113,7 @@ def test_partner_search_reasons():
 
 @pytest.mark.parametrize("args", [["time"], ["openness"], ["business-models"], ["regions"], ["hypotheses"],
                                   ["portfolio", "galapagos"], ["partners", "galapagos"], ["triple-helix"],
+                                  ["triple-helix", "--by", "year"], ["time", "--lifetime", "3"],
                                   ["regions", "--lq", "kind"]])
 def test_cli_json_shapes(tmp_path, args, records):
     from bioregion.store import Store
@@ -141,3 +142,13 @@ def test_cli_compare_bioregions():
     rows = {r["region_id"]: r for r in json.loads(result.stdout)}
     assert set(rows) == {"BE1", "BE2", "BE3", "ITC4", "CN-BJ"}
     assert all(r["organisations"] > 0 for r in rows.values())
+
+
+def test_hypotheses_on_belgium_have_every_part():
+    result = CliRunner().invoke(main, ["analyze", "hypotheses", "--dataset", "belgium-2016", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    tests = json.loads(result.stdout)
+    assert [t["id"] for t in tests] == ["H1", "H2", "H3", "H4"]
+    for test in tests:
+        assert {"hypothesis", "operationalisation", "statistic", "result", "p_value", "supported", "caveats"} <= set(test)
+        assert test["caveats"] and (test["p_value"] is None or 0 <= test["p_value"] <= 1)

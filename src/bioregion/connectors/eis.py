@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 import pandas as pd
 
@@ -92,7 +92,3 @@ def _groups(frame: pd.DataFrame, region: pd.Series) -> pd.DataFrame:
                          "indicator": "eis_performance_group", "label": "performance group",
                          "year": first["Year"].astype(int), "value": None,
                          "category": first["performance_group"].str.lower(), "unit": None, "source_id": EIS_SOURCE_ID})
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
