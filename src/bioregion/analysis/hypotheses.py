@@ -73,8 +73,8 @@ def h1_policy_foundings(ecosystem: Ecosystem, window: int = 10, alpha: float = 0
         rows.append({"region_id": region, "start": start, "before": b, "after": a})
         before, after = before + b, after + a
     p = _stats().binomtest(after, before + after, 0.5, alternative="greater").pvalue if before + after else None
-    return {"id": "H1", "hypothesis": "Regional systems of innovation (regional technology policies) have a "
-            "significant impact on the creation of new biotechnology firms.",
+    return {"id": "H1", "hypothesis": "More new biotech firms are founded once a region's innovation policy "
+            "programmes start (Segers 2017, H1, paraphrased).",
             "operationalisation": f"new biotech firms founded {window} years before vs from the first programme "
             "start year of each region (policies table)",
             "statistic": "exact binomial test, one-sided, H0 p=0.5", "result": {"regions": rows, "before": before,
@@ -109,8 +109,8 @@ def h2_alliances_pipeline(ecosystem: Ecosystem, alpha: float = 0.05) -> dict[str
     if len(firms) >= 3 and len(set(x)) > 1 and len(set(y)) > 1:
         result = _stats().spearmanr(x, y, alternative="greater")
         rho, p = float(result.statistic), float(result.pvalue)
-    return {"id": "H2", "hypothesis": "The development of new biotechnology firms depends on strategic alliances, "
-            "notably with large (bio)pharmaceutical companies.",
+    return {"id": "H2", "hypothesis": "Firms with more alliances, above all with big pharma, get their programs "
+            "further (Segers 2017, H2, paraphrased).",
             "operationalisation": "alliances per new biotech firm vs the most advanced stage of its programs",
             "statistic": "Spearman rank correlation, one-sided (positive)",
             "result": {"n": len(firms), "rho": rho, "firms": [{"organisation_id": f, "alliances": a, "stage_rank": s}
@@ -130,8 +130,8 @@ def h3_fipco_share(ecosystem: Ecosystem, threshold: float = 0.5, alpha: float = 
     share = fipco_share(ecosystem)
     p = (_stats().binomtest(share["fipco"], share["n"], threshold, alternative="less").pvalue
          if share["n"] else None)
-    return {"id": "H3", "hypothesis": "Most new biotechnology firms are unlikely to become fully integrated "
-            "pharmaceutical companies.",
+    return {"id": "H3", "hypothesis": "Few new biotech firms grow into a FIPCO "
+            "(Segers 2017, H3, paraphrased).",
             "operationalisation": "share of FIPCOs among new biotech firms with a business-model label",
             "statistic": f"exact binomial test, one-sided, H0 share >= {threshold}", "result": share,
             "p_value": p, "supported": _verdict(p, alpha),
@@ -154,8 +154,8 @@ def h4_openness(ecosystem: Ecosystem, alpha: float = 0.05) -> dict[str, Any]:
     if groups[_NBF] and groups["big_pharma"] and len(set(groups[_NBF] + groups["big_pharma"])) > 1:
         result = _stats().mannwhitneyu(groups[_NBF], groups["big_pharma"], alternative="greater")
         u, p = float(result.statistic), float(result.pvalue)
-    return {"id": "H4", "hypothesis": "New biotechnology firms apply open innovation in their development and "
-            "growth patterns.",
+    return {"id": "H4", "hypothesis": "New biotech firms are more open innovators than big pharma "
+            "(Segers 2017, H4, paraphrased).",
             "operationalisation": "openness score of new biotech firms vs big pharma",
             "statistic": "Mann-Whitney U, one-sided (new biotech firms greater)",
             "result": {"n_new_biotech_firm": len(groups[_NBF]), "n_big_pharma": len(groups["big_pharma"]), "U": u,
