@@ -8,5 +8,6 @@ Each command group lives in its own module and is registered below.
 from __future__ import annotations
 
 from ._base import main
+from .simulate import simulate_group; main.add_command(simulate_group)  # noqa: E702,I001
 
 __all__ = ["main"]
