@@ -67,6 +67,7 @@ class Calibration:
     seed_round: float = 2.0e6
     platform_revenue_per_quarter: float = 0.5e6
     product_revenue_per_year: float = 150e6
+    new_program_rate_per_year: float = 0.3
     # --- knowledge producers and spin-offs (assumptions)
     discoveries_per_year: float = 0.8
     spin_off_probability: float = 0.05
@@ -90,6 +91,7 @@ class Calibration:
     # --- big pharma [2]
     pharma_target_pipeline: int = 12
     products_per_pharma: int = 8
+    pharma_programs_per_year: float = 2.0
     exclusivity_years: float = 10.0
     # --- partner choice [4]: weights of proximity, prior ties, degree, complementarity
     partner_weights: tuple[float, ...] = (1.0, 1.5, 1.0, 1.0)
