@@ -8,6 +8,13 @@ Each command group lives in its own module and is registered below.
 from __future__ import annotations
 
 from ._base import main
+from .analyze import analyze_group
+from .data import datasets_command, export_command, import_command, load_command, template_command
+from .explore import search_command, show_group, stats_command
+
+for _command in (datasets_command, load_command, template_command, import_command, export_command,
+                 show_group, search_command, stats_command, analyze_group):
+    main.add_command(_command)
 from .simulate import simulate_group; main.add_command(simulate_group)  # noqa: E702,I001
 
 __all__ = ["main"]
