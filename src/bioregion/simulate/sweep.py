@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from functools import partial
-from typing import Any, Callable, Iterator, Mapping, Iterable
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import pandas as pd
 
@@ -22,7 +22,7 @@ __all__ = ["sweep", "dask_client"]
 
 
 @contextmanager
-def dask_client(scheduler: str, workers: int = 2) -> Iterator[Any]:
+def dask_client(scheduler: str, workers: int = 2, timeout: str = "10s") -> Iterator[Any]:
     """A Dask client on a new local cluster (``"local"``) or on a running scheduler."""
     try:
         from distributed import Client, LocalCluster
@@ -36,7 +36,7 @@ def dask_client(scheduler: str, workers: int = 2) -> Iterator[Any]:
     if not scheduler.startswith(("tcp://", "tls://", "inproc://")):
         raise BioregionError(f"'{scheduler}' is not a scheduler address; write tcp://HOST:PORT or local")
     try:
-        client = Client(scheduler, timeout="10s")
+        client = Client(scheduler, timeout=timeout)
     except OSError as error:
         raise BioregionError(f"cannot reach the Dask scheduler at {scheduler} ({error}); start it or use local") \
             from None
@@ -46,13 +46,16 @@ def dask_client(scheduler: str, workers: int = 2) -> Iterator[Any]:
 
 def sweep(scenario: Scenario, replicates: int, seed: int, parameters: Mapping[str, Iterable[Any]] | None = None,
           scheduler: str = "local", ecosystem: Any = None, workers: int = 2,
-          progress: Callable[[int], None] | None = None) -> pd.DataFrame:
-    """Run every (parameter combination, replicate) task on Dask and stack the series in task order."""
+          progress: Callable[[int], None] | None = None, timeout: str = "10s") -> pd.DataFrame:
+    """Run every (parameter combination, replicate) task on Dask and stack the series in task order.
+
+    ``timeout`` bounds the wait for a remote scheduler to answer.
+    """
     from distributed import as_completed
 
     todo = tasks(replicates, parameters)
     records = ecosystem.records() if hasattr(ecosystem, "records") else ecosystem
-    with dask_client(scheduler, workers) as client:
+    with dask_client(scheduler, workers, timeout) as client:
         futures = client.map(partial(run_task, scenario, seed=seed, ecosystem=records), todo, pure=False)
         for _ in as_completed(futures):
             if progress:
