@@ -109,7 +109,7 @@ def test_initialisation_from_an_ecosystem_back_casts_and_ties():
         {"id": "BE2", "name": "Flanders", "lat": 51.0, "lon": 4.3}]})
     model = BioRegionModel(later, seed=0, ecosystem=_records())  # plain records work too
     g, k = model.agents.ids.index("galapagos"), model.agents.ids.index("kuleuven")
-    assert k in model.ties[g] and model.agents.degree[g] == 1  # r1 (1999) is a prior tie, r2 (2015) is not
+    assert model.tied(np.array([g]), np.array([k]))[0] and model.agents.degree[g] == 1  # r1 (1999) is a prior tie, r2 (2015) is not
     assert model.agents.model[g] == 2  # curated hybrid
 
 

@@ -66,39 +66,38 @@ class Deals:
         m = self.m
         a, p, cal = m.agents, m.programs, m.calibration
         buyers = pharma[m.rng.random(len(pharma)) < quarterly(cal.license_rate_per_year) * np.minimum(gap, 2.0)]
-        if not len(buyers):
-            return
         live = p.live()
         offer = live[(p.partner[live] < 0) & (p.stage[live] < MARKETED) & (a.kind[p.owner[live]] == FIRM)]
-        for buyer in buyers:
-            if not len(offer):
-                return
-            owners = np.unique(p.owner[offer])
-            licensor = choose(m, int(buyer), owners, proximity_weight=0.5)
-            theirs = offer[p.owner[offer] == licensor]
-            program = int(theirs[np.argmax(p.stage[theirs])])
-            self._license(program, licensor, int(buyer))
-            offer = offer[offer != program]
+        if not len(buyers) or not len(offer):
+            return
+        offer = offer[np.lexsort((-p.stage[offer], p.owner[offer]))]   # by owner, most advanced first
+        owners, first = np.unique(p.owner[offer], return_index=True)
+        licensors = choose(m, buyers, owners, proximity_weight=0.5)
+        keep = _first_of_each(licensors)
+        programs = offer[first[np.searchsorted(owners, licensors[keep])]]
+        self.license(programs, licensors[keep], buyers[keep])
 
-    def _license(self, program: int, licensor: int, licensee: int, kind: str = "license") -> None:
+    def license(self, programs: np.ndarray, licensors: np.ndarray, licensees: np.ndarray,
+                kind: str = "license") -> None:
+        """Partner ``programs`` out: the licensee pays upfront now, milestones later, royalties on sales."""
         m = self.m
-        p, cal = m.programs, m.calibration
-        stage = int(p.stage[program])
-        upfront = cal.upfront[min(stage, 4)]
-        p.partner[program] = licensee
-        m.agents.cash[licensor] += upfront
-        terms = {"upfront": upfront, "milestones": float(sum(cal.milestones[min(stage, 4):])) / 4,
-                 "royalty": cal.royalty_rate * 100}
-        m.record(kind, ((licensor, "licensor" if kind == "license" else "partner"),
-                        (licensee, "licensee" if kind == "license" else "partner")), stage, terms)
+        cal = m.calibration
+        stage = np.minimum(m.programs.stage[programs], 4)
+        upfront = np.asarray(cal.upfront)[stage]
+        m.programs.partner[programs] = licensees
+        np.add.at(m.agents.cash, licensors, upfront)
+        milestones = np.cumsum(np.asarray(cal.milestones)[::-1])[::-1][stage] / 4
+        roles = ("licensor", "licensee") if kind == "license" else ("partner", "partner")
+        m.record(kind, ((licensors, roles[0]), (licensees, roles[1])), m.programs.stage[programs],
+                 {"upfront": upfront, "milestones": milestones, "royalty": np.full(len(programs), 100 * cal.royalty_rate)})
 
-    def partner_out(self, program: int) -> None:
-        """An approved product of a firm that stays small goes to a pharma marketer."""
+    def partner_out(self, programs: np.ndarray) -> None:
+        """Approved products of firms that stay small go to pharma marketers."""
         m = self.m
-        pharma = np.flatnonzero(m.agents.mask(PHARMA))
-        if len(pharma):
-            owner = int(m.programs.owner[program])
-            self._license(program, owner, choose(m, owner, pharma, proximity_weight=0.2), "marketing_distribution")
+        owners = m.programs.owner[programs]
+        marketers = choose(m, owners, np.flatnonzero(m.agents.mask(PHARMA)), proximity_weight=0.2)
+        ok = marketers >= 0
+        self.license(programs[ok], owners[ok], marketers[ok], "marketing_distribution")
 
     def _platform_deals(self) -> None:
         m = self.m
@@ -106,50 +105,56 @@ class Deals:
         n = a.n
         firms = np.flatnonzero(a.mask(FIRM) & np.isin(a.model[:n], (PLATFORM, HYBRID)))
         signing = firms[m.rng.random(len(firms)) < quarterly(cal.license_rate_per_year / 2)]
-        pharma = np.flatnonzero(a.mask(PHARMA))
-        for firm in signing if len(pharma) else ():
-            buyer = choose(m, int(firm), pharma)
-            a.cash[firm] += cal.upfront[0]
-            m.record("license", ((int(firm), "licensor"), (buyer, "licensee")), "platform",
-                     {"upfront": cal.upfront[0], "royalty": cal.royalty_rate * 50})
+        buyers = choose(m, signing, np.flatnonzero(a.mask(PHARMA)))
+        signing, buyers = signing[buyers >= 0], buyers[buyers >= 0]
+        a.cash[signing] += cal.upfront[0]
+        m.record("license", ((signing, "licensor"), (buyers, "licensee")), "platform",
+                 {"upfront": cal.upfront[0], "royalty": cal.royalty_rate * 50})
 
     def _collaborations(self) -> None:
         m = self.m
         a, cal, t = m.agents, m.calibration, m.t
+        n = a.n
         firms = np.flatnonzero(a.mask(FIRM))
         odds = quarterly(cal.collaboration_rate_per_year) * m.env.matchmaking[t, a.region[firms]]
         starting = firms[m.rng.random(len(firms)) < np.minimum(odds, 0.9)]
-        if not len(starting):
-            return
-        n = a.n
         pool = np.flatnonzero(a.alive[:n] & np.isin(a.kind[:n], (PRODUCER, FIRM, PHARMA)))
-        for firm in starting:
-            partner = choose(m, int(firm), pool[pool != firm])
-            kind = "co_development" if a.kind[partner] == PHARMA and m.stage_now[firm] >= 1 else "rd_collaboration"
-            funded = a.kind[partner] == PHARMA
-            if funded:
-                a.cash[firm] += cal.collaboration_funding
-            terms = {"research_funding": cal.collaboration_funding} if funded else {}
-            m.record(kind, ((int(firm), "partner"), (partner, "partner")), int(max(m.stage_now[firm], 0)), terms)
-            learn(m, int(firm), partner)
+        partners = choose(m, starting, pool)
+        starting, partners = starting[partners >= 0], partners[partners >= 0]
+        funded = a.kind[partners] == PHARMA
+        a.cash[starting[funded]] += cal.collaboration_funding
+        joint = funded & (m.stage_now[starting] >= 1)
+        for kind, which in (("co_development", joint), ("rd_collaboration", ~joint)):
+            m.record(kind, ((starting[which], "partner"), (partners[which], "partner")),
+                     np.maximum(m.stage_now[starting[which]], 0),
+                     {"research_funding": cal.collaboration_funding} if kind == "co_development" else {})
+        learn(m, starting, partners)
 
     def _acquisitions(self, pharma: np.ndarray, gap: np.ndarray) -> None:
         m = self.m
         a, p, cal = m.agents, m.programs, m.calibration
         buyers = pharma[m.rng.random(len(pharma)) < quarterly(cal.acquisition_rate_per_year) * np.minimum(gap, 2.0)]
-        for buyer in buyers:
-            targets = np.flatnonzero(a.mask(FIRM) & (m.stage_now >= 1))
-            if not len(targets):
-                return
-            target = choose(m, int(buyer), targets, proximity_weight=0.3)
-            live = p.live()
-            theirs = live[p.owner[live] == target]
-            value = cal.acquisition_premium * (max(a.cash[target], 0.0) + sum(cal.upfront[min(s, 4)]
-                                                                             for s in p.stage[theirs]))
-            p.owner[theirs] = buyer
-            p.partner[theirs[p.partner[theirs] == buyer]] = -1
-            a.alive[target] = False
-            m.close(np.array([target]), "acquired")
-            m.record("acquisition", ((int(buyer), "acquirer"), (target, "target")), int(m.stage_now[target]),
-                     {"value": float(value)})
-            m.count("acquisitions", 1)
+        targets = choose(m, buyers, np.flatnonzero(a.mask(FIRM) & (m.stage_now >= 1)), proximity_weight=0.3)
+        keep = _first_of_each(targets)
+        buyers, targets = buyers[keep], targets[keep]
+        if not len(targets):
+            return
+        acquirer = np.full(a.n, -1)
+        acquirer[targets] = buyers
+        live = p.live()
+        theirs = live[acquirer[p.owner[live]] >= 0]
+        worth = np.bincount(p.owner[theirs], np.asarray(cal.upfront)[np.minimum(p.stage[theirs], 4)], minlength=a.n)
+        value = cal.acquisition_premium * (np.maximum(a.cash[targets], 0.0) + worth[targets])
+        p.owner[theirs] = acquirer[p.owner[theirs]]
+        p.partner[theirs[p.partner[theirs] == p.owner[theirs]]] = -1
+        a.alive[targets] = False
+        m.close(targets, "acquired")
+        m.record("acquisition", ((buyers, "acquirer"), (targets, "target")), m.stage_now[targets], {"value": value})
+        m.count("acquisitions", len(targets))
+
+
+def _first_of_each(picks: np.ndarray) -> np.ndarray:
+    """Indices of the first occurrence of each valid (>= 0) pick, in order."""
+    valid = np.flatnonzero(picks >= 0)
+    _, first = np.unique(picks[valid], return_index=True)
+    return valid[np.sort(first)]

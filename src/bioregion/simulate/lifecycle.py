@@ -105,8 +105,7 @@ def _launch(m, approved: np.ndarray) -> None:
     become = can & (m.rng.random(len(own)) < cal.fipco_probability)
     a.model[owners[become]] = FIPCO
     m.count("fipcos", int(np.unique(owners[become]).size))
-    for program in own[~become & (a.model[owners] != FIPCO)]:
-        m.deals.partner_out(int(program))
+    m.deals.partner_out(own[~become & (a.model[owners] != FIPCO)])
 
 
 def cash_flow(m) -> None:
@@ -171,10 +170,8 @@ def venture_rounds(m) -> None:
     raising = firms[m.rng.random(len(firms)) < np.minimum(odds, 0.95)]
     amounts = np.asarray(cal.round_size)[np.maximum(m.stage_now[raising], 0)]
     lead = _lead_investors(m, raising, investors)
-    for firm, investor, amount in zip(raising, lead, amounts):
-        a.cash[firm] += amount
-        m.record("venture_round", ((investor, "investor"), (firm, "investee")), int(m.stage_now[firm]),
-                 {"equity": float(amount)})
+    a.cash[raising] += amounts
+    m.record("venture_round", ((lead, "investor"), (raising, "investee")), m.stage_now[raising], {"equity": amounts})
     m.count("capital_raised", float(amounts.sum()))
 
 
@@ -208,8 +205,7 @@ def ipos(m) -> None:
     floating = eligible[m.rng.random(len(eligible)) < cal.ipo_probability]
     a.listed[floating] = True
     a.cash[floating] += cal.ipo_amount
-    for firm in floating:
-        m.record("ipo", ((firm, "issuer"),), int(m.stage_now[firm]), {"value": cal.ipo_amount})
+    m.record("ipo", ((floating, "issuer"),), m.stage_now[floating], {"value": cal.ipo_amount})
     m.count("ipos", len(floating))
     m.count("capital_raised", cal.ipo_amount * len(floating))
 

@@ -62,7 +62,8 @@ class BioRegionModel:
         self.rng = np.random.default_rng(seed)
         self.env = Environment.compile(scenario)
         self.agents, self.programs = Agents(self.calibration.capabilities), Programs()
-        self.ties: dict[int, set[int]] = {}
+        self._tie_keys = np.zeros(0, dtype=np.int64)   # sorted pair keys of past alliances
+        self._new_ties: list[np.ndarray] = []            # this quarter's, merged at its end
         self.t, self.ipo_window, self.record_events, self.search_breadth = 0, False, record_events, search_breadth
         self.events: list[tuple] = []
         self.closures: dict[int, tuple[int, str]] = {}
@@ -91,6 +92,7 @@ class BioRegionModel:
         lifecycle.ipos(self)
         self.deals.step()
         lifecycle.failures(self)
+        self._merge_ties()
         self.datacollector.collect()
         self.t += 1
 
@@ -110,15 +112,49 @@ class BioRegionModel:
         """Add ``value`` to this quarter's counter ``name``."""
         self.counters[name] = self.counters.get(name, 0) + value
 
-    def record(self, kind: str, parties: tuple, stage: Any, terms: dict) -> None:
-        """Count an alliance of type ``kind``, tie its parties and log it."""
-        self.count(f"alliances:{kind}")
-        members = [int(p) for p, _ in parties]
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                self._tie(a, b)
+    def record(self, kind: str, parties: Sequence[tuple[np.ndarray, str]], stage: Any,
+               terms: dict[str, np.ndarray]) -> None:
+        """Count alliances of type ``kind``, tie their parties and log them.
+
+        ``parties`` holds one ``(rows, role)`` pair per party, ``rows`` an
+        array over the alliances; ``stage`` is one stage (index or name) or an
+        array; each term is an array over the alliances.
+        """
+        rows = [np.asarray(r, dtype=np.int64) for r, _ in parties]
+        count = len(rows[0])
+        if not count:
+            return
+        self.count(f"alliances:{kind}", count)
+        if len(rows) == 2:
+            self.link(rows[0], rows[1])
         if self.record_events:
-            self.events.append((self.t, kind, tuple((int(p), r) for p, r in parties), stage, terms))
+            stages = np.broadcast_to(np.asarray(stage, dtype=object), count)
+            for i in range(count):
+                self.events.append((self.t, kind, tuple((int(r[i]), role) for r, (_, role) in zip(rows, parties)),
+                                    stages[i], {c: float(np.broadcast_to(v, count)[i]) for c, v in terms.items()}))
+
+    def link(self, a: np.ndarray, b: np.ndarray) -> None:
+        """Tie each ``a[i]`` to ``b[i]`` (alliances raise both degrees)."""
+        np.add.at(self.agents.degree, a, 1)
+        np.add.at(self.agents.degree, b, 1)
+        self._new_ties.append(_pair_keys(a, b))
+
+    def _merge_ties(self) -> None:
+        if self._new_ties:
+            # timsort merges the sorted runs in linear time; duplicates are harmless
+            self._tie_keys = np.sort(np.concatenate([self._tie_keys, *self._new_ties]), kind="stable")
+            self._new_ties = []
+
+    def tied(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Whether ``a`` and ``b`` (broadcast) have allied before."""
+        keys = _pair_keys(a, b)
+        known = np.zeros(np.shape(keys), bool)
+        if len(self._tie_keys):
+            found = np.minimum(np.searchsorted(self._tie_keys, keys), len(self._tie_keys) - 1)
+            known = self._tie_keys[found] == keys
+        if self._new_ties:
+            known |= np.isin(keys, np.concatenate(self._new_ties))
+        return known
 
     def close(self, rows: np.ndarray, status: str) -> None:
         """Note the quarter and status (closed, acquired) of agents that ended."""
@@ -138,8 +174,7 @@ class BioRegionModel:
         owners = rows[models != 1]
         stages = np.zeros(len(owners), dtype=np.int8)
         self.programs.add(owners, stages, lifecycle.quarters(self.rng, stages, cal))
-        for parent, child in zip(parents, rows):
-            self.record("spin_off", ((parent, "parent"), (child, "offspring")), "discovery", {})
+        self.record("spin_off", ((parents, "parent"), (rows, "offspring")), "discovery", {})
         self.count("spin_offs", count)
 
     # --- initialisation ----------------------------------------------------
@@ -191,15 +226,11 @@ class BioRegionModel:
 
     def _tie_known(self, ties: list[tuple[str, str]]) -> None:
         index = {org: i for i, org in enumerate(self.agents.ids)}
-        for a, b in ties:
-            if a in index and b in index:
-                self._tie(index[a], index[b])
-
-    def _tie(self, a: int, b: int) -> None:
-        self.agents.degree[a] += 1
-        self.agents.degree[b] += 1
-        self.ties.setdefault(a, set()).add(b)
-        self.ties.setdefault(b, set()).add(a)
+        known = [(index[a], index[b]) for a, b in ties if a in index and b in index]
+        if known:
+            pairs = np.array(known, dtype=np.int64)
+            self.link(pairs[:, 0], pairs[:, 1])
+            self._merge_ties()
 
     def summary(self) -> dict[str, Any]:
         """Counts of agents alive by kind at the current step."""
@@ -207,3 +238,9 @@ class BioRegionModel:
         alive = a.alive[: a.n]
         return {k: int((alive & (a.kind[: a.n] == i)).sum()) for i, k in enumerate(AGENT_KINDS)} | {
             "investors_fund": float(a.fund[: a.n][alive & (a.kind[: a.n] == INVESTOR)].sum())}
+
+
+def _pair_keys(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """One integer per unordered pair of rows."""
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    return np.minimum(a, b) << 32 | np.maximum(a, b)

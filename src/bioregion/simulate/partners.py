@@ -35,51 +35,65 @@ import numpy as np
 __all__ = ["complementarity", "partner_scores", "choose", "learn"]
 
 
-def complementarity(profile: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """Return ``4 s (1 - s)`` for the cosine similarity ``s`` of one profile to each row.
+def complementarity(profiles: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Return ``4 s (1 - s)`` for the cosine similarity ``s`` of each profile to its candidates.
+
+    ``profiles`` is ``(k, K)`` and ``others`` ``(k, B, K)``; the result is ``(k, B)``.
 
     Examples
     --------
-    >>> a = np.array([1.0, 0.0])
-    >>> complementarity(a, np.array([[1.0, 0.0], [0.0, 1.0]])).tolist()
-    [0.0, 0.0]
+    >>> a = np.array([[1.0, 0.0]])
+    >>> complementarity(a, np.array([[[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]])).round(3).tolist()
+    [[0.0, 0.0, 0.828]]
     """
-    norms = np.linalg.norm(others, axis=1) * np.linalg.norm(profile)
-    s = (others @ profile) / np.where(norms > 0, norms, 1.0)
+    dot = np.einsum("kj,kbj->kb", profiles, others)
+    norms = np.linalg.norm(others, axis=2) * np.linalg.norm(profiles, axis=1)[:, None]
+    s = dot / np.where(norms > 0, norms, 1.0)
     return 4.0 * s * (1.0 - s)
 
 
-def partner_scores(model, searcher: int, candidates: np.ndarray, proximity_weight: float = 1.0) -> np.ndarray:
-    """Score ``candidates`` as partners of ``searcher`` (see the module docstring)."""
+def partner_scores(model, searchers: np.ndarray, candidates: np.ndarray,
+                   proximity_weight: float | np.ndarray = 1.0) -> np.ndarray:
+    """Score ``candidates`` (``(k, B)`` rows) as partners of each of ``searchers`` (``k``)."""
     agents, cal = model.agents, model.calibration
     w_prox, w_tie, w_deg, w_comp = cal.partner_weights
-    distance = model.distance_now[agents.region[searcher], agents.region[candidates]]
-    degree = agents.degree[candidates]
+    distance = model.distance_now[agents.region[searchers][:, None], agents.region[candidates]]
     top = max(int(agents.degree[: agents.n].max()), 1)
-    ties = model.ties.get(searcher)
-    tied = np.fromiter((c in ties for c in candidates), bool, len(candidates)) if ties else 0.0
+    proximity = np.exp(-distance / cal.distance_scale_km) * np.reshape(proximity_weight, (-1, 1))
     return (
-        w_prox * proximity_weight * np.exp(-distance / cal.distance_scale_km)
-        + w_tie * tied
-        + w_deg * np.log1p(degree) / np.log1p(top)
-        + w_comp * complementarity(agents.profile[searcher], agents.profile[candidates])
+        w_prox * proximity
+        + w_tie * model.tied(searchers[:, None], candidates)
+        + w_deg * np.log1p(agents.degree[candidates]) / np.log1p(top)
+        + w_comp * complementarity(agents.profile[searchers], agents.profile[candidates])
     )
 
 
-def choose(model, searcher: int, pool: np.ndarray, proximity_weight: float = 1.0) -> int:
-    """Pick one partner for ``searcher`` from ``pool`` (a sample of ``search_breadth``)."""
-    rng = model.rng
-    breadth = model.search_breadth
-    sample = pool if len(pool) <= breadth else pool[rng.integers(0, len(pool), breadth)]
-    weights = np.exp(partner_scores(model, searcher, sample, proximity_weight))
-    cumulative = np.cumsum(weights)
-    return int(sample[np.searchsorted(cumulative, rng.random() * cumulative[-1], side="right")])
+def choose(model, searchers: np.ndarray, pool: np.ndarray, proximity_weight: float | np.ndarray = 1.0) -> np.ndarray:
+    """Pick one partner from ``pool`` for each searcher; -1 when none is possible.
+
+    Each searcher scores ``search_breadth`` candidates drawn from the pool
+    (all of it when smaller) and picks one with probability proportional to
+    ``exp(score)``; itself is never a candidate.
+    """
+    rng, k = model.rng, len(searchers)
+    if k == 0 or len(pool) == 0:
+        return np.full(k, -1)
+    if len(pool) <= model.search_breadth:
+        sample = np.broadcast_to(pool, (k, len(pool)))
+    else:
+        sample = pool[rng.integers(0, len(pool), (k, model.search_breadth))]
+    weights = np.exp(partner_scores(model, searchers, sample, proximity_weight))
+    weights[sample == searchers[:, None]] = 0.0
+    cumulative = np.cumsum(weights, axis=1)
+    draws = rng.random(k) * cumulative[:, -1]
+    picks = np.minimum((cumulative <= draws[:, None]).sum(axis=1), sample.shape[1] - 1)
+    return np.where(cumulative[:, -1] > 0, sample[np.arange(k), picks], -1)
 
 
-def learn(model, a: int, b: int) -> None:
-    """Both partners move their profiles towards the other's stronger capabilities."""
+def learn(model, a: np.ndarray, b: np.ndarray) -> None:
+    """Partners move their profiles towards each other's stronger capabilities."""
     profile, rate = model.agents.profile, model.calibration.learning_rate
     gain_a = np.maximum(profile[b] - profile[a], 0.0)
     gain_b = np.maximum(profile[a] - profile[b], 0.0)
-    profile[a] += rate * gain_a
-    profile[b] += rate * gain_b
+    np.add.at(profile, a, rate * gain_a)
+    np.add.at(profile, b, rate * gain_b)
