@@ -105,6 +105,42 @@ def sweep_command(scenario: str, replicates: int, seed: int, params: tuple[str, 
     note(f"wrote {folder}/timeseries.parquet, summary.csv, scenario.yaml, run.json")
 
 
+@simulate_group.command("calibrate")
+@click.argument("scenario")
+@click.option("--param", "param", required=True, metavar="KEY=V1,V2,...",
+              help="The parameter to fit and its candidate values, e.g. calibration.spin_off_probability=0.02,0.05,0.1.")
+@click.option("--targets", type=click.Path(exists=True, dir_okay=False), help="CSV with columns year,value.")
+@click.option("--dataset", metavar="NAME", help="Or: firms alive per year in this embedded ecosystem.")
+@click.option("--metric", default="firms_alive", show_default=True, help="Simulated yearly series to fit.")
+@click.option("--replicates", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+def calibrate_command(scenario: str, param: str, targets: str | None, dataset: str | None, metric: str,
+                      replicates: int, seed: int, fmt: str) -> None:
+    """Fit one parameter of SCENARIO to yearly targets by grid search; report the fit."""
+    from ..simulate import calibrate
+    from ..simulate.replicates import parse_param
+    from ..simulate.scenario import load_scenario
+
+    if bool(targets) == bool(dataset):
+        raise click.UsageError("give exactly one of --targets FILE or --dataset NAME")
+    spec = load_scenario(scenario)
+    key, values = parse_param(param)
+    if targets:
+        goal = calibrate.targets_from_csv(targets)
+    else:
+        from ..ecosystem import Ecosystem
+
+        years = range(spec.start_year, spec.start_year + spec.years)
+        goal = calibrate.targets_from_ecosystem(Ecosystem.from_dataset(dataset), years, [r.id for r in spec.regions])
+    result = calibrate.fit(spec, key, values, goal, replicates, seed, metric)
+    if fmt == "json":
+        emit_json(result)
+        return
+    note(f"best {key} = {result['best']} (RMSE {result['rmse']:.3g} on {metric})")
+    emit_rows(result["grid"], fmt, ["value", "rmse"])
+
+
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
