@@ -147,3 +147,24 @@ def test_sweep_parameters_and_errors():
     frame = batch_run(short(years=2), 2, seed=0, parameters={"calibration.ipo_probability": [0.0, 0.5]})
     assert list(frame.columns[:3]) == ["scenario", "calibration.ipo_probability", "replicate"]
     assert frame[frame["calibration.ipo_probability"] == 0.0]["ipos"].sum() == 0
+
+
+def test_belgium_2016_initialises_the_baseline():
+    from bioregion.datasets import dataset_names
+
+    if "belgium-2016" not in dataset_names():
+        pytest.skip("belgium-2016 is not embedded in this build")
+    eco = Ecosystem.from_dataset("belgium-2016")
+    scenario = load_scenario("baseline-belgium").with_parameter("start_year", 2016).with_parameter("years", 3)
+    scenario = scenario.with_parameter("policies.vib.start", 2016)
+    model = BioRegionModel(scenario, seed=0, ecosystem=eco)
+    orgs = eco.table("organisations")
+    present = set(model.agents.ids)
+    founded = orgs[orgs["founded"].fillna("0").str[:4].astype(int) <= 2016]
+    assert len(present & set(orgs["id"])) >= 0.8 * len(founded)
+    assert not any(i.startswith("BE2-") for i in present)  # the ecosystem replaced the synthetic counts
+    assert model.agents.degree[: model.agents.n].sum() > 0  # known alliances are prior ties
+    frame = model.run()
+    assert frame["firms_alive"].iloc[0] > 0
+    records = to_records(model)
+    assert Ecosystem.from_records(records).table("organisations")["id"].isin(orgs["id"]).any()

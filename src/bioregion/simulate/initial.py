@@ -86,16 +86,18 @@ def population(scenario: Scenario, ecosystem: Any = None) -> tuple[list[Founding
     scenario : Scenario
     ecosystem : Ecosystem or dict of records, optional
         Overrides ``initial.ecosystem``; an object with ``records()`` or a
-        ``{table: [rows]}`` mapping shaped like :mod:`bioregion.schema`.
+        ``{table: [rows]}`` mapping shaped like :mod:`bioregion.schema`. An
+        ecosystem replaces ``initial.synthetic``; ``initial.abroad`` is kept.
     """
     initial = scenario.initial
     ids = [r.id for r in scenario.regions]
-    rows = synthetic_population(initial.get("synthetic", {}), scenario.start_year)
-    rows += synthetic_population({"abroad": initial.get("abroad", {})}, scenario.start_year)
+    rows = synthetic_population({"abroad": initial.get("abroad", {})}, scenario.start_year)
     ties: list[tuple[str, str]] = []
     if ecosystem is None and initial.get("ecosystem"):
         ecosystem = _load_dataset(initial["ecosystem"])
-    if ecosystem is not None:
+    if ecosystem is None:  # an ecosystem replaces the synthetic counts of the regions
+        rows += synthetic_population(initial.get("synthetic", {}), scenario.start_year)
+    else:
         records = ecosystem.records() if hasattr(ecosystem, "records") else ecosystem
         rows += ecosystem_population(records, ids, scenario.start_year)
         ties = prior_ties(records, scenario.start_year)
