@@ -18,5 +18,6 @@ from .extract import extract_command, review_command; main.add_command(extract_c
 for _command in (datasets_command, load_command, template_command, import_command, export_command,
                  show_group, search_command, stats_command, analyze_group):
     main.add_command(_command)
+from .simulate import simulate_group; main.add_command(simulate_group)  # noqa: E702,I001
 
 __all__ = ["main"]
