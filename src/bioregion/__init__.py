@@ -5,6 +5,7 @@ underscore, and names not listed here, may change without notice.
 """
 
 from ._version import __version__
+from .ecosystem import Ecosystem
 from .errors import (
     BioregionError,
     InputFormatError,
@@ -13,9 +14,12 @@ from .errors import (
     StoreError,
     ValidationError,
 )
+from .store import Store
 
 __all__ = [
     "__version__",
+    "Ecosystem",
+    "Store",
     "BioregionError",
     "InputFormatError",
     "MissingExtraError",

@@ -1,75 +1,87 @@
-"""``bioregion analyze``: ecosystem analytics as tables (network, brokerage, ...)."""
+"""The ``bioregion analyze`` group: one subcommand per analysis topic.
+
+Topic modules register their subcommands on :data:`analyze_group`; the network
+and brokerage subcommands live here.
+"""
 
 from __future__ import annotations
 
 import json
-import sys
+import math
+from typing import Any
 
 import click
 import pandas as pd
 
 from ..analysis.brokerage import brokerage_roles, interregional_matrix, tie_geography
-from ..analysis.metrics import node_metrics
+from ..analysis.metrics import METRICS, node_metrics
+from ._options import ecosystem_options
+from ._output import emit_json, emit_rows, format_option
+
+__all__ = ["analyze_group"]
 
 
 @click.group("analyze")
 def analyze_group() -> None:
-    """Analyse an ecosystem: network, brokerage and more."""
+    """Analyse an ecosystem: network, brokerage, time, portfolio, openness, ... (see each topic)."""
 
 
-def _source_options(command):
-    command = click.option("--year", type=int, default=None, help="Ties up to this year.")(command)
-    command = click.option("--db", "db", default=None, help="Store: SQLite file or postgresql:// URL.")(command)
-    command = click.option("--dataset", default=None, help="Embedded dataset name.")(command)
-    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
-                        default="table", show_default=True)(command)
+def _records(frame: pd.DataFrame, key: str) -> list[dict[str, Any]]:
+    rows = frame.reset_index().rename(columns={frame.index.name or "index": key})
+    return [{k: _clean(v) for k, v in row.items()} for row in rows.to_dict("records")]
 
 
-def _graph(dataset: str | None, db: str | None, year: int | None):
-    if (dataset is None) == (db is None):
-        raise click.UsageError("pass exactly one of --dataset NAME or --db PATH")
-    from ..ecosystem import Ecosystem  # the lead's core API
-
-    eco = Ecosystem.from_dataset(dataset) if dataset else Ecosystem.from_store(db)
-    return eco.graph(year=year) if year is not None else eco.graph()
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
 
 
-def _emit(frames: dict[str, pd.DataFrame], fmt: str) -> None:
-    if fmt == "json":
-        out = {k: json.loads(v.to_json(orient="index")) for k, v in frames.items()}
-        click.echo(json.dumps(out))
-    elif fmt == "csv":
-        for name, frame in frames.items():
-            if len(frames) > 1:
-                click.echo(f"# {name}")
-            frame.to_csv(sys.stdout)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        for name, frame in frames.items():
-            table = Table(title=name)
-            for column in [frame.index.name or ""] + list(frame.columns):
-                table.add_column(str(column))
-            for key, row in frame.iterrows():
-                table.add_row(str(key), *(f"{v:.4g}" if isinstance(v, float) else str(v) for v in row))
-            Console().print(table)
+def _graph(ecosystem, year: int | None):
+    return ecosystem.graph(year=year)
 
 
 @analyze_group.command("network")
-@_source_options
-def network_command(fmt: str, dataset: str | None, db: str | None, year: int | None) -> None:
-    """Node metrics of the alliance network (NetworkX-compatible values)."""
-    table, summary = node_metrics(_graph(dataset, db, year))
-    _emit({"graph": pd.DataFrame([summary]).astype(str), "nodes": table}, fmt)
+@ecosystem_options
+@click.option("--year", type=int, default=None, help="Only relations alive in this year.")
+@click.option("--approx-betweenness", type=click.IntRange(min=2), default=None,
+              help="Sample K pivots for betweenness and closeness.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@format_option()
+def network_command(ecosystem, year: int | None, approx_betweenness: int | None, seed: int,
+                    fmt: str) -> None:
+    """Node metrics of the alliance network (values as NetworkX computes them)."""
+    table, summary = node_metrics(_graph(ecosystem, year), approx_betweenness=approx_betweenness,
+                                  seed=seed)
+    rows = _records(table[list(METRICS)], "id")
+    if fmt == "json":
+        emit_json({"graph": summary, "nodes": {r.pop("id"): r for r in rows}})
+    else:
+        emit_rows(rows, fmt, title=", ".join(f"{k} {v}" for k, v in summary.items()))
 
 
 @analyze_group.command("brokerage")
-@_source_options
+@ecosystem_options
+@click.option("--year", type=int, default=None, help="Only relations alive in this year.")
 @click.option("--group", default="region", show_default=True, help="Vertex attribute to group by.")
-def brokerage_command(fmt: str, dataset: str | None, db: str | None, year: int | None,
-                      group: str) -> None:
-    """Gould & Fernandez brokerage roles, tie geography and the interregional matrix."""
-    graph = _graph(dataset, db, year)
-    _emit({"roles": brokerage_roles(graph, group), "geography": tie_geography(graph, group),
-           "interregional": interregional_matrix(graph, group=group)}, fmt)
+@click.option("--part", type=click.Choice(["roles", "geography", "interregional", "all"]),
+              default="all", show_default=True, help="Which table (json gives all).")
+@format_option()
+def brokerage_command(ecosystem, year: int | None, group: str, part: str, fmt: str) -> None:
+    """Gould & Fernandez brokerage roles, tie geography and the interregional tie matrix.
+
+    Undirected ties count in both directions (UCINET's convention for
+    symmetric data): representative equals gatekeeper for every broker.
+    """
+    graph = _graph(ecosystem, year)
+    tables = {
+        "roles": (brokerage_roles(graph, group), "id"),
+        "geography": (tie_geography(graph, group), "region"),
+        "interregional": (interregional_matrix(graph, group=group), "from"),
+    }
+    if fmt == "json":
+        emit_json({name: _records(frame, key) for name, (frame, key) in tables.items()})
+        return
+    for name, (frame, key) in tables.items():
+        if part in (name, "all"):
+            emit_rows(_records(frame, key), fmt, title=name)
