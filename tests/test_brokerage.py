@@ -75,3 +75,13 @@ def test_missing_group_attribute_is_a_one_line_error(graph):
 
     with pytest.raises(ValidationError, match="no vertex attribute 'sector'"):
         brokerage_roles(graph, group="sector")
+
+
+def test_region_rollup_maps_subregions_to_their_level():
+    import pandas as pd
+
+    from bioregion.analysis.brokerage import region_rollup
+
+    regions = pd.DataFrame({"id": ["BE", "BE2", "BE21", "BE211"], "parent_id": [None, "BE", "BE2", "BE21"],
+                            "level": [0, 1, 2, 3]})
+    assert region_rollup(regions) == {"BE": "BE", "BE2": "BE2", "BE21": "BE2", "BE211": "BE2"}

@@ -31,7 +31,7 @@ from ..errors import ValidationError
 from ._csr import edge_array, to_csr
 from .network import node_names, simple_graph
 
-__all__ = ["ROLES", "brokerage_roles", "tie_geography", "interregional_matrix"]
+__all__ = ["ROLES", "brokerage_roles", "tie_geography", "interregional_matrix", "region_rollup"]
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
@@ -130,6 +130,23 @@ def _role_probabilities(codes: np.ndarray, q: int) -> np.ndarray:
     others_cross = (big_n - n_g) ** 2 - ((sizes**2).sum() - n_g**2)
     return np.stack([(n_g - 1) * (n_g - 2), others_same, (n_g - 1) * (big_n - n_g),
                      (big_n - n_g) * (n_g - 1), others_cross], axis=1) / pairs
+
+
+def region_rollup(regions: pd.DataFrame, level: int = 1) -> dict[str, str]:
+    """Map every region of the ``regions`` table to its ancestor at ``level``.
+
+    Regions at or above ``level`` (e.g. countries, level 0) map to themselves;
+    a NUTS2 code maps to its NUTS1 parent with ``level=1``.
+    """
+    parent = dict(zip(regions["id"], regions["parent_id"]))
+    depth = dict(zip(regions["id"], regions["level"]))
+    rollup = {}
+    for region in parent:  # one row per region, not per tie
+        current = region
+        while depth.get(current, 0) > level and isinstance(parent.get(current), str):
+            current = parent[current]
+        rollup[region] = current
+    return rollup
 
 
 def _ties(graph: ig.Graph, group: str, country: str, region_map: dict | None) -> pd.DataFrame:

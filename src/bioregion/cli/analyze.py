@@ -13,7 +13,7 @@ from typing import Any
 import click
 import pandas as pd
 
-from ..analysis.brokerage import brokerage_roles, interregional_matrix, tie_geography
+from ..analysis.brokerage import brokerage_roles, interregional_matrix, region_rollup, tie_geography
 from ..analysis.metrics import METRICS, node_metrics
 from ._options import ecosystem_options
 from ._output import emit_json, emit_rows, format_option
@@ -74,10 +74,11 @@ def brokerage_command(ecosystem, year: int | None, group: str, part: str, fmt: s
     symmetric data): representative equals gatekeeper for every broker.
     """
     graph = _graph(ecosystem, year)
+    rollup = region_rollup(ecosystem.regions) if len(ecosystem.regions) else None
     tables = {
         "roles": (brokerage_roles(graph, group), "id"),
-        "geography": (tie_geography(graph, group), "region"),
-        "interregional": (interregional_matrix(graph, group=group), "from"),
+        "geography": (tie_geography(graph, group, region_map=rollup), "region"),
+        "interregional": (interregional_matrix(graph, group=group, region_map=rollup), "from"),
     }
     if fmt == "json":
         emit_json({name: _records(frame, key) for name, (frame, key) in tables.items()})
