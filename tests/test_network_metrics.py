@@ -144,3 +144,18 @@ def test_two_mode_projection_counts_shared_affiliations():
     weights = {frozenset((g.vs[e.source]["name"], g.vs[e.target]["name"])): e["weight"] for e in g.es}
     assert weights == {frozenset((u, v)): d["weight"] for u, v, d in P.edges(data=True)}
     assert "d" in g.vs["name"]
+
+
+def test_without_numba_igraph_gives_the_same_values(monkeypatch):
+    from bioregion.analysis import centrality, metrics, structural_holes
+
+    for module in (centrality, metrics, structural_holes):
+        monkeypatch.setattr(module, "_has_numba", lambda: False)
+    G = nx.florentine_families_graph()
+    G.add_node("isolated")
+    g = to_igraph(G)
+    table, _ = node_metrics(g)
+    for metric in ("betweenness", "closeness", "constraint"):
+        assert_close(table[metric].to_dict(), REFERENCE[metric](G), 1e-6)
+    assert_close(a.betweenness(g), nx.betweenness_centrality(G), 1e-6)
+    assert_close(a.closeness(g), nx.closeness_centrality(G), 1e-6)
