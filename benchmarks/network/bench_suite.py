@@ -11,7 +11,8 @@ constraint and betweenness (exact below 20k nodes, 256 sampled pivots from
 20k nodes up). Graph construction is not timed; the numba kernels are warmed
 on a tiny graph first (as an installed package with its on-disk cache).
 Peak memory is the subprocess's ``ru_maxrss``. A contender is skipped where it
-would take over 10 minutes (predicted from the previous size, x10 edges), and
+would take over 10 minutes (predicted from the previous size: x10 edges, and
+exact betweenness rescaled to 256 pivots when the size switches to sampling), and
 NetworkX's constraint above 10k edges (hubs make it quadratic); NetworKit has
 no constraint.
 """
@@ -145,7 +146,7 @@ def main() -> None:
         return run_one(*args.run)
     from generate import alliance_edges
 
-    previous: dict[str, float] = {}
+    previous: dict[str, dict] = {}
     print(f"cores: {os.cpu_count()}; times in seconds; ratio = contender / bioregion")
     for size in map(int, args.sizes.split(",")):
         n, edges = alliance_edges(size, seed=args.seed)
@@ -156,18 +157,29 @@ def main() -> None:
             np.savez(path, n=n, edges=edges)
             results = {}
             for name in args.contenders.split(","):
-                if previous.get(name, 0) * 10 > LIMIT:
-                    print(f"{name:10s} skipped: predicted over {LIMIT:.0f} s "
-                          f"({previous[name]:.0f} s at the previous size, x10 edges)")
+                guess = predict(previous.get(name), n)
+                if guess > LIMIT:
+                    print(f"{name:10s} skipped: predicted {guess:.0f} s, over {LIMIT:.0f} s "
+                          "(from the previous size, x10 edges)")
                     continue
                 results[name] = spawn(name, path)
                 if results[name] is None:
                     print(f"{name:10s} skipped: over {LIMIT * 1.5:.0f} s")
-                    previous[name] = LIMIT
-            report(results, previous)
+            report(results, previous, n)
 
 
-def report(results: dict, previous: dict) -> None:
+def predict(last: dict | None, n: int) -> float:
+    """Seconds at 10x the edges of the previous size."""
+    if not last:
+        return 0.0
+    times = {k: v for k, v in last["times"].items() if v is not None}
+    between = times.pop("betweenness", 0.0)
+    if last["n"] < EXACT_BELOW <= n:
+        between *= PIVOTS / last["n"]
+    return 10 * (sum(times.values()) + between)
+
+
+def report(results: dict, previous: dict, n: int) -> None:
     done = {k: v for k, v in results.items() if v}
     header = f"{'step':12s}" + "".join(f"{k:>12s}" for k in done)
     print(header)
@@ -177,7 +189,7 @@ def report(results: dict, previous: dict) -> None:
     ours = done.get("bioregion")
     for name, res in done.items():
         total = sum(t for t in res["times"].values() if t is not None)
-        previous[name] = total
+        previous[name] = {"times": res["times"], "n": n}
         steps = [s for s in STEPS if res["times"][s] is not None]
         line = f"{name:10s} total {total:9.3f} s  peak {res['peak_mib']:8.0f} MiB"
         if ours and name != "bioregion":
