@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..analysis.brokerage import interregional_matrix, region_rollup, tie_geography
 from ..analysis.business_models import business_models, fipco_share
 from ..analysis.hypotheses import hypotheses
 from ..analysis.openness import openness, openness_agreement
 from ..analysis.triple_helix import triple_helix, triple_helix_table
 from ..ecosystem import Ecosystem
 from ..errors import MissingExtraError
+from .geography import Geography
 from .section import Section, render
 
-__all__ = ["innovation_section", "triple_helix_section", "hypotheses_section", "ANALYSIS_SECTIONS"]
+__all__ = ["geography_section", "innovation_section", "triple_helix_section", "hypotheses_section", "ANALYSIS_SECTIONS"]
 
 _FIRM_KINDS = ("new_biotech_firm", "big_pharma")
 
@@ -37,6 +39,26 @@ def innovation_section(ecosystem: Ecosystem) -> Section | None:
     html = render("innovation.html.j2", rows=rows, agreement=openness_agreement(ecosystem),
                   fipco=fipco_share(ecosystem))
     return Section("Open innovation and business models", html, landscape=False)
+
+
+def geography_section(ecosystem: Ecosystem) -> Section | None:
+    """Ties that stay in a region, reach the rest of the country or go abroad (Bathelt et al. 2004)."""
+    geo = Geography(ecosystem)
+    graph = ecosystem.graph()
+    if not graph.ecount() or geo.home is None:
+        return None
+    rollup = region_rollup(ecosystem.regions)
+    regions = {r["id"]: r for r in ecosystem.rows("regions")}
+    shares = tie_geography(graph, region_map=rollup)
+    home_regions = [rid for rid in shares.index
+                    if rid in regions and regions[rid]["country"] == geo.home and (regions[rid]["level"] or 0) >= 1]
+    if not home_regions:
+        return None
+    rows = [{"name": regions[rid]["name"], **shares.loc[rid].to_dict()} for rid in home_regions]
+    matrix = interregional_matrix(graph, home=geo.home, region_map=rollup)
+    html = render("geography.html.j2", rows=rows, matrix=matrix.to_dict("index"), columns=list(matrix.columns),
+                  home=geo.home_name)
+    return Section("Local buzz, global pipelines", html)
 
 
 def triple_helix_section(ecosystem: Ecosystem) -> Section | None:
@@ -80,4 +102,4 @@ def _summary(result: Any) -> str:
 
 
 #: The analysis sections, in report order.
-ANALYSIS_SECTIONS = (innovation_section, triple_helix_section, hypotheses_section)
+ANALYSIS_SECTIONS = (geography_section, innovation_section, triple_helix_section, hypotheses_section)
