@@ -17,10 +17,10 @@ from .network import (
 from .projections import consortium_projection, program_projection, project_two_mode
 from .structural_holes import constraint, effective_size
 from .temporal import attachment_logics, entry_cohorts, snapshots
-from .portfolio import blau_index, portfolio
-from .openness import openness, openness_agreement
-from .business_models import business_models, fipco_share
-from .triple_helix import transmission, triple_helix, triple_helix_table
+from .portfolio import blau_index
+from .openness import open_innovation_modes, openness_agreement
+from .business_models import classify_business_model, fipco_share
+from .triple_helix import sphere_counts, transmission, triple_helix_table
 from .regional import (
     compare_regions,
     composite_index,
@@ -29,7 +29,6 @@ from .regional import (
     revealed_technological_advantage,
     scoreboard,
 )
-from .hypotheses import hypotheses
 from .partners import partner_candidates
 
 __all__ = [
@@ -38,9 +37,11 @@ __all__ = [
     "effective_size", "eigenvector", "graph_summary", "interregional_matrix", "leiden",
     "node_metrics", "pagerank", "program_projection", "project_two_mode", "simple_graph",
     "strength", "tie_geography",
-    # time, portfolio, openness, business models, triple helix, regions, hypotheses, partners
-    "attachment_logics", "entry_cohorts", "snapshots", "blau_index", "portfolio", "openness",
-    "openness_agreement", "business_models", "fipco_share", "transmission", "triple_helix",
+    # Topic functions named like their module (openness.openness, portfolio.portfolio,
+    # business_models.business_models, triple_helix.triple_helix, hypotheses.hypotheses) are
+    # imported from the module, so the submodules stay reachable as attributes.
+    "attachment_logics", "entry_cohorts", "snapshots", "blau_index", "open_innovation_modes",
+    "openness_agreement", "classify_business_model", "fipco_share", "sphere_counts", "transmission",
     "triple_helix_table", "compare_regions", "composite_index", "location_quotients", "performance_group",
-    "revealed_technological_advantage", "scoreboard", "hypotheses", "partner_candidates",
+    "revealed_technological_advantage", "scoreboard", "partner_candidates",
 ]
