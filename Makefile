@@ -28,8 +28,8 @@ test: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider --timeout=600
 
 bench: install
-	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
-	@echo "see benchmarks/README.md for each benchmark's command"
+	for r in benchmarks/*/requirements.txt; do $(BIN)/python -m pip install --quiet -r $$r; done
+	@echo "peers installed; see benchmarks/README.md for each benchmark's command"
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist src/*.egg-info

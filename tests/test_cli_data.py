@@ -76,3 +76,15 @@ def test_export_every_format(tmp_path, ecosystem, fmt):
     out = tmp_path / f"out.{fmt}"
     assert run("export", "--db", db, "--format", fmt, "--out", out).exit_code == 0
     assert out.exists()
+
+
+def test_several_problems_are_counted_and_listed(tmp_path, ecosystem):
+    source = export_ecosystem(ecosystem, tmp_path / "src", "csv")
+    path = source / "organisations.csv"
+    path.write_text(path.read_text().replace("big_pharma", "pharma").replace("new_biotech_firm", "nbf"))
+    db = tmp_path / "eco.db"
+    result = run("import", source, "--db", db)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "(and 3 more problems; --show-errors lists them)" in result.stderr
+    listed = run("import", source, "--db", db, "--show-errors")
+    assert listed.exit_code == 1 and listed.stderr.count("error: organisations.csv, row") == 4

@@ -254,10 +254,19 @@ class Ecosystem:
 
 
 def coerce_records(
-    records: Mapping[str, Iterable[Mapping[str, Any]]], origins: Mapping[str, Origin] | None = None
+    records: Mapping[str, Iterable[Mapping[str, Any]]],
+    origins: Mapping[str, Origin] | None = None,
+    max_errors: int = 20,
 ) -> Records:
-    """Coerce raw rows of every table, locating the first error by file and row."""
+    """Coerce raw rows of every table, locating each error by file and row.
+
+    Raises
+    ------
+    ValidationError
+        The first bad field; up to ``max_errors`` further ones are in its ``others``.
+    """
     typed: Records = {}
+    errors: list[ValidationError] = []
     for table_name, rows in records.items():
         table = TABLES[table_name]
         origin = (origins or {}).get(table_name) or Origin(table_name, ())
@@ -266,8 +275,14 @@ def coerce_records(
             try:
                 out.append(coerce_row(table, raw))
             except ValidationError as error:
-                raise error.located(file=origin.file, row=origin.row(index)) from None
+                errors.append(error.located(file=origin.file, row=origin.row(index)))
+                if len(errors) > max_errors:
+                    break
         typed[table_name] = out
+    if errors:
+        first = errors[0]
+        first.others = errors[1:]
+        raise first
     return typed
 
 

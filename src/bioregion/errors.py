@@ -57,9 +57,17 @@ class ValidationError(BioregionError):
         self.file = file
         self.row = row
         self.field = field
-        super().__init__(self._render())
+        self.others: list[ValidationError] = []
+        super().__init__(self.one_line())
 
-    def _render(self) -> str:
+    def __str__(self) -> str:
+        more = len(self.others)
+        if not more:
+            return self.one_line()
+        return f"{self.one_line()} (and {more} more problem{'s' if more > 1 else ''}; --show-errors lists them)"
+
+    def one_line(self) -> str:
+        """This problem alone, as one line (without the count of others)."""
         where = [p for p in (self.file, self._row_text(), self._field_text()) if p]
         return ", ".join(where) + (": " if where else "") + self.message
 

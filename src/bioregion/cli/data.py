@@ -6,6 +6,7 @@ import click
 
 from ..datasets import dataset_info, dataset_names, load_dataset
 from ..io import EXPORT_FORMATS, TABLE_FORMATS, export_ecosystem, read_tables, write_template
+from ..errors import ValidationError
 from ..store import Store
 from ._options import ecosystem_options
 from ._output import emit_json, emit_rows, format_option, note
@@ -54,12 +55,20 @@ def template_command(out: str, fmt: str) -> None:
 @click.argument("source", type=click.Path(exists=False))
 @click.option("--db", required=True, metavar="PATH", help="Store to write: SQLite file or postgresql:// URL.")
 @click.option("--replace", is_flag=True, help="Empty the store first (same transaction).")
+@click.option("--show-errors", is_flag=True, help="List every problem found (up to 20), one per line.")
 @format_option()
-def import_command(source: str, db: str, replace: bool, fmt: str) -> None:
+def import_command(source: str, db: str, replace: bool, show_errors: bool, fmt: str) -> None:
     """Import SOURCE (CSV folder, .xlsx or .json) into a store, all or nothing."""
     records, origins = read_tables(source)
     with Store.open(db) as store:
-        report = store.import_records(records, origins=origins, replace=replace)
+        try:
+            report = store.import_records(records, origins=origins, replace=replace)
+        except ValidationError as error:
+            if show_errors and error.others:
+                for problem in [error, *error.others]:
+                    note(f"error: {problem.one_line()}")
+                raise SystemExit(1) from None
+            raise
     note(f"imported {source} into {db}: {report.total_added} rows added, {report.total_updated} updated")
     _emit_report(report, fmt)
 

@@ -1,0 +1,80 @@
+"""Throughput of ``bioregion.extract`` on ~3 KB press releases, next to a keyword baseline.
+
+Documents: every text of ``tests/corpus/press`` padded to about 3 KB with
+paragraphs of the no-alliance releases (so each document has the size of a
+real release and the same mix of positive and negative text).
+
+Baseline: the naive approach a user would script in ten minutes - split
+sentences at ``. ``, keep sentences containing a deal keyword (license,
+acquire, collaboration, Series, grant, ...), and take capitalised word runs as
+parties. It finds far more false relations; it is here to show the price of
+doing the job properly.
+
+Run: ``python benchmarks/extract/bench_extract.py [--docs 1000]`` (one core).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from pathlib import Path
+
+from bioregion.extract import Gazetteer, extract_document
+from bioregion.extract.readers import document_from_text, read_document
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus" / "press"
+_KEYWORDS = re.compile(r"licen[cs]|acqui|collaborat|partnership|Series [A-F]|grant|joint venture|merger|"
+                       r"distribution|spin-off|consortium|investment|initial public offering", re.I)
+_CAPS = re.compile(r"(?:[A-Z][\w&.-]+\s?){1,4}")
+
+
+def documents(count: int) -> list:
+    files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md", ".html"))
+    docs = [read_document(p) for p in files]
+    filler = [d.text for d in docs if "_neg_" in d.source]
+    padded = []
+    for i in range(count):
+        doc = docs[i % len(docs)]
+        text, j = doc.text, i
+        while len(text) < 3000:
+            text += "\n\n" + filler[j % len(filler)].split("\n", 2)[-1]
+            j += 1
+        padded.append(document_from_text(doc.source, doc.title + "\n" + text[:3200]))
+    return padded
+
+
+def baseline(doc) -> list:
+    found = []
+    for sentence in doc.text.split(". "):
+        if _KEYWORDS.search(sentence):
+            found.append((sentence, _CAPS.findall(sentence)))
+    return found
+
+
+def timed(function, docs) -> float:
+    start = time.perf_counter()
+    for doc in docs:
+        function(doc)
+    return len(docs) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    args = parser.parse_args()
+    docs = documents(args.docs)
+    size = sum(len(d.title) + len(d.text) for d in docs) / len(docs)
+    gazetteer = Gazetteer()
+    extract = lambda doc: extract_document(doc, gazetteer)  # noqa: E731
+    extract(docs[0])
+    ours, base = timed(extract, docs), timed(baseline, docs)
+    print(f"documents: {len(docs)}, mean size {size:.0f} chars")
+    print(f"bioregion.extract      : {ours:8.0f} docs/s")
+    print(f"keyword baseline       : {base:8.0f} docs/s")
+    print(f"ratio (ours/baseline)  : {ours / base:8.3f}")
+    print(f"target >= 500 docs/s   : {'met' if ours >= 500 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

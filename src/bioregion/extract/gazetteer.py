@@ -1,0 +1,92 @@
+"""Known organisations: the built-in table plus a store's names and aliases.
+
+A :class:`Gazetteer` answers "which organisation is this name?" across legal
+suffixes, case and aliases. Build one from ``(id, name, aliases)`` triples
+(e.g. a store's ``organisations`` table) and it keeps the built-in big pharma,
+agency and service-provider aliases underneath, store rows winning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .names import BUILTIN_ORGANISATIONS, normalise
+
+__all__ = ["Gazetteer", "Entry"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A known organisation: its id, canonical name, kind and parent."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    parent_id: str | None = None
+    country: str | None = None
+    builtin: bool = False
+
+
+class Gazetteer:
+    """Organisation names to ids, matched after :func:`~bioregion.extract.names.normalise`.
+
+    Parameters
+    ----------
+    organisations : iterable of (id, name, aliases)
+        Known organisations, e.g. from a store; they take precedence over the
+        built-in table when a name is shared.
+    builtin : bool
+        Whether to include the built-in big pharma and agency table.
+
+    Examples
+    --------
+    >>> g = Gazetteer([("galapagos", "Galapagos NV", ["GLPG"])])
+    >>> g.lookup("GALAPAGOS").id, g.lookup("MSD").id, g.lookup("Merck & Co., Inc.").id
+    ('galapagos', 'merck-and-co', 'merck-and-co')
+    >>> g.lookup("Janssen Biotech, Inc.").parent_id
+    'johnson-and-johnson'
+    """
+
+    def __init__(self, organisations: Iterable[Sequence] = (), *, builtin: bool = True) -> None:
+        self._by_key: dict[str, Entry] = {}
+        self._by_id: dict[str, Entry] = {}
+        self.max_tokens = 1
+        self.lowercase_names: set[str] = set()
+        if builtin:
+            for known in BUILTIN_ORGANISATIONS:
+                entry = Entry(known.id, known.name, known.kind, known.parent_id, known.country, True)
+                self._add(entry, (known.name, *known.aliases))
+        for row in organisations:
+            id_, name, aliases = row[0], row[1], row[2] if len(row) > 2 else ()
+            entry = Entry(str(id_), str(name))
+            self._add(entry, (name, *(aliases or ())), override=True)
+
+    def _add(self, entry: Entry, names: Iterable[str], override: bool = False) -> None:
+        self._by_id[entry.id] = entry
+        for name in names:
+            if name[:1].islower():
+                self.lowercase_names.add(name)
+            key = normalise(name)
+            if key and (override or key not in self._by_key):
+                self._by_key[key] = entry
+                self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+    def add(self, entry: Entry, names: Iterable[str]) -> None:
+        """Add (or override) an organisation under several names."""
+        self._add(entry, names, override=True)
+
+    def lookup(self, name: str) -> Entry | None:
+        """Return the known organisation called ``name``, or ``None``."""
+        return self._by_key.get(normalise(name))
+
+    def lookup_key(self, key: str) -> Entry | None:
+        """Return the organisation of an already normalised key."""
+        return self._by_key.get(key)
+
+    def get(self, id_: str) -> Entry | None:
+        """Return the organisation with id ``id_``."""
+        return self._by_id.get(id_)
+
+    def __len__(self) -> int:
+        return len(self._by_id)

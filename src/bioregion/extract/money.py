@@ -1,0 +1,134 @@
+"""Deal terms: amounts with currency and scale, and the component each one pays.
+
+"$1.35 billion", "EUR 25 million", "€3.9bn", "up to US$665 million in
+milestones", "CHF 290 million", "£4 million", "¥1.5 billion", "C$3 million"
+become amounts in units with an ISO 4217 code. Each amount gets the term
+component (DESIGN section 2) named by the nearest cue around it: an upfront
+payment or licence fee, milestones, royalties, equity, research funding, or
+the value of the whole deal when nothing narrower is said. Per-share prices
+are not terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Amount", "find_amounts"]
+
+_SYMBOLS = {
+    "$": "USD", "us$": "USD", "usd": "USD", "us dollars": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
+    "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "¥": "JPY", "jpy": "JPY",
+    "yen": "JPY", "chf": "CHF", "swiss francs": "CHF", "dkk": "DKK", "sek": "SEK", "nok": "NOK",
+    "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "rmb": "CNY",
+    "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "hkd": "HKD", "krw": "KRW", "won": "KRW", "inr": "INR",
+    "s$": "SGD", "sgd": "SGD", "ils": "ILS", "nis": "ILS", "bef": "BEF",
+}
+_PREFIX = r"(?P<pre>US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|HK\$|S\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)\s?)"
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s?(?P<scale>billion|bn|million|mln|mn|m|thousand|k|b)\b\.?)?"
+_SUFFIX = r"(?:\s+(?P<post>USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|euros?|dollars|pounds|yen|yuan|Swiss francs)\b)"
+_AMOUNT_PREFIXED = re.compile(rf"(?<![\w$€£¥]){_PREFIX}{_NUMBER}{_SCALE}")
+_AMOUNT_SUFFIXED = re.compile(rf"(?<![\w.,$€£¥]){_NUMBER}{_SCALE}{_SUFFIX}")
+_SCALES = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+           "thousand": 1e3, "k": 1e3}
+_PER_UNIT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:per|a)\s+(?:share|ADS|American Depositary Share|unit)\b|^\s*/\s*share",
+                       re.I)
+_HINT = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)\b|"
+                   r"euro|dollar|pound|yen|yuan|franc")
+_NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|CAD)\b|\bplus\b")
+_CUES = (
+    ("upfront", re.compile(r"up-?\s?front|upfront|initial payment|license fee|licen[cs]e fee|signing fee|"
+                           r"upon signing|at closing|in cash at", re.I)),
+    ("milestones", re.compile(r"milestone|contingent|earn-?out|contingent value", re.I)),
+    ("royalty", re.compile(r"royalt", re.I)),
+    ("research_funding", re.compile(r"research (?:funding|support|payments?)|fund research|R&D funding", re.I)),
+    ("value", re.compile(r"equity value|enterprise value|total (?:deal )?value|valued at|worth|aggregate|"
+                         r"transaction value|total consideration|gross proceeds", re.I)),
+    ("equity", re.compile(r"equity|stake|private placement|shares? of|purchase of shares|subscri", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of money found in a sentence.
+
+    Attributes
+    ----------
+    amount : float
+        In units (not millions).
+    currency : str
+        ISO 4217 code.
+    component : str
+        The term component it pays (upfront, milestones, royalty, equity,
+        research_funding, value).
+    start : int
+        Offset in the sentence.
+    """
+
+    amount: float
+    currency: str
+    component: str
+    start: int
+
+
+def find_amounts(sentence: str) -> list[Amount]:
+    """Return the amounts of ``sentence`` with the component each one pays.
+
+    Examples
+    --------
+    >>> [(a.amount, a.currency, a.component) for a in find_amounts(
+    ...     "Gilead will pay an upfront fee of $300 million and up to US$665 million in milestones.")]
+    [(300000000.0, 'USD', 'upfront'), (665000000.0, 'USD', 'milestones')]
+    >>> find_amounts("at a price of EUR 58 per share")
+    []
+    """
+    found: list[Amount] = []
+    if not _HINT.search(sentence):
+        return found
+    for match in _matches(sentence):
+        value = _value(match)
+        if value is None or _PER_UNIT.match(sentence, match.end()):
+            continue
+        amount, currency = value
+        found.append(Amount(amount, currency, _component(sentence, match.start(), match.end()), match.start()))
+    return found
+
+
+def _matches(sentence: str) -> list[re.Match[str]]:
+    matches = list(_AMOUNT_PREFIXED.finditer(sentence))
+    if any(marker in sentence for marker in ("euro", "EUR", "USD", "dollar", "pound", "yen", "yuan", "CHF", "franc")):
+        taken = [(m.start(), m.end()) for m in matches]
+        matches += [m for m in _AMOUNT_SUFFIXED.finditer(sentence)
+                    if not any(a <= m.start() < b for a, b in taken)]
+    return sorted(matches, key=lambda m: m.start())
+
+
+def _value(match: re.Match[str]) -> tuple[float, str] | None:
+    groups = match.groupdict()
+    marker = (groups.get("pre") or groups.get("post") or "").strip().lower().replace(" ", "")
+    marker = "us$" if marker.startswith("u.s.") else marker
+    currency = _SYMBOLS.get(marker) or _SYMBOLS.get(marker.rstrip("s"))
+    number = float(match.group("num").replace(",", ""))
+    scale = (match.group("scale") or "").lower()
+    if currency is None:
+        return None
+    if not scale and number < 1000:
+        return None
+    return round(number * _SCALES.get(scale, 1.0), 2), currency
+
+
+def _component(sentence: str, start: int, end: int) -> str:
+    """The component of the nearest cue: within the clause before, else just after."""
+    before = re.split(r"[;]|\band\b|,\s(?:and|plus|as well as)\b", sentence[max(0, start - 90):start])[-1]
+    after = _NEXT_AMOUNT.split(sentence[end:end + 60])[0]
+    best, distance = "value", None
+    for component, cue in _CUES:
+        for hit in cue.finditer(before):
+            gap = len(before) - hit.end()
+            if distance is None or gap < distance:
+                best, distance = component, gap
+        hit = cue.search(after)
+        if hit and (distance is None or hit.start() + 15 < distance):
+            best, distance = component, hit.start() + 15
+    return best

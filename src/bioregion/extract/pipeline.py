@@ -1,0 +1,292 @@
+"""Text to candidate relations: the steps of :func:`extract_document` in order.
+
+1. date the document from its dateline (else the first date near the top);
+2. split sentences, leaving out "About ..." boilerplate paragraphs;
+3. find organisations (:mod:`.mentions`) and mask them as ``@k@``;
+4. read type and roles per sentence (:mod:`.relations`); settle roles a
+   sentence leaves open from who pays whom elsewhere in the release;
+5. merge what several sentences say about one relation and attach the amounts
+   (:mod:`.money`) to the relation whose terms they are.
+
+The method follows literature-based alliance counting (Hagedoorn 2002).
+
+References
+----------
+Hagedoorn, J. (2002). Inter-firm R&D partnerships: an overview of major trends
+and patterns since 1960. *Research Policy* 31(4), 477-492.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from .dates import find_dates
+from .gazetteer import Gazetteer
+from .mentions import DocumentMentions, find_mentions
+from .money import find_amounts
+from .readers import Document, read_documents
+from .relations import Finding, classify_sentence, payment_roles
+from .sentences import find_dateline, split_sentences
+
+__all__ = ["Candidate", "extract_document", "extract_paths"]
+
+_FUNDER_KINDS = {"government_agency", "public_private_partnership"}
+_ABOUT = re.compile(r"^(?:About|Forward[- ]Looking|Safe Harbor|Contacts?|Media Contact|Investor Contact|For further)\b")
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_COMPONENTS = {
+    "equity_investment": {"equity", "value"},
+    "venture_round": {"value", "equity"},
+    "grant": {"value"},
+    "ipo": {"value"},
+    "consortium": {"value"},
+    "acquisition": {"value", "upfront", "milestones"},
+    "merger": set(), "spin_off": set(), "joint_venture": set(),
+}
+_MANY_ROLES = {"investor", "partner", "parent"}
+_DEAL_COMPONENTS = {"upfront", "milestones", "royalty", "research_funding", "value", "equity"}
+
+
+@dataclass
+class Candidate:
+    """A candidate relation found in a document (the JSON line of ``bioregion extract``)."""
+
+    source: str
+    type: str
+    parties: list[dict[str, str]]
+    date: str | None
+    terms: list[dict[str, object]] = field(default_factory=list)
+    option: bool = False
+    evidence: str = ""
+    confidence: float = 0.5
+    title: str = ""
+    descriptors: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """The DESIGN section 4 record."""
+        record = {"source": self.source, "type": self.type, "parties": self.parties, "date": self.date,
+                  "terms": self.terms, "option": self.option, "evidence": self.evidence,
+                  "confidence": round(self.confidence, 2)}
+        record["context"] = {"title": self.title, "descriptors": self.descriptors}
+        return record
+
+
+@dataclass
+class _Draft:
+    finding: Finding
+    sentence: int
+    keys: dict[str, str]
+
+
+def extract_paths(paths: Iterable[str], gazetteer: Gazetteer | None = None) -> Iterator[Candidate]:
+    """Yield the candidate relations of every document under ``paths``."""
+    gazetteer = gazetteer or Gazetteer()
+    for document in read_documents(paths):
+        yield from extract_document(document, gazetteer)
+
+
+def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> list[Candidate]:
+    """Return the candidate relations stated by one document.
+
+    Examples
+    --------
+    >>> from bioregion.extract.readers import document_from_text
+    >>> doc = document_from_text("pr.txt", "Deal\\n\\nBOSTON, Jan. 5, 2016 -- Acme Therapeutics, Inc. "
+    ...     "today announced that it has acquired Zeta Bio Ltd for $40 million.")
+    >>> [(c.type, c.parties, c.date, c.terms) for c in extract_document(doc)]   # doctest: +NORMALIZE_WHITESPACE
+    [('acquisition', [{'name': 'Acme Therapeutics, Inc.', 'role': 'acquirer'},
+      {'name': 'Zeta Bio Ltd', 'role': 'target'}], '2016-01-05',
+      [{'component': 'value', 'amount': 40000000, 'currency': 'USD'}])]
+    """
+    gazetteer = gazetteer or Gazetteer()
+    date, texts, title_used = _sentences(document)
+    if not texts:
+        return []
+    mentions = find_mentions(texts, gazetteer, first_body=1 if title_used else 0)
+    keys = list(mentions.clusters)
+    masked = [_mask(text, ms, keys) for text, ms in zip(texts, mentions.sentences)]
+    funders = {i for i, k in enumerate(keys) if _kind(mentions, k) in _FUNDER_KINDS}
+    drafts = []
+    for index, sentence in enumerate(masked):
+        for finding in classify_sentence(sentence, funders):
+            drafts.append(_Draft(finding, index, {}))
+    announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
+    _settle_roles(drafts, masked, mentions, keys, announcer)
+    _upgrade_to_license(drafts, masked, " ".join(texts), keys, mentions, announcer)
+    title_last = sorted(drafts, key=lambda d: (title_used and d.sentence == 0, d.sentence))
+    merged = _merge(title_last, announcer)
+    return [_candidate(document, d, texts, masked, mentions, keys, date, merged, title_used) for d in merged]
+
+
+def _sentences(document: Document) -> tuple[str | None, list[str], bool]:
+    body = document.text.strip()
+    date, offset = find_dateline(body)
+    if date is None:
+        near = find_dates(body[:400]) or find_dates(document.title)
+        date = near[0][1] if near else None
+    texts, skip_paragraph = [], None
+    for sentence in split_sentences(body[offset:]):
+        if _ABOUT.match(sentence.text):
+            skip_paragraph = sentence.paragraph
+        if sentence.paragraph != skip_paragraph:
+            texts.append(sentence.text)
+    title = document.title.strip()
+    words = _TITLE_WORD.findall(title)
+    title_case = words and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    if title and not title_case:
+        return date, [title] + texts, True
+    return date, texts, False
+
+
+def _mask(text: str, mentions, keys: list[str]) -> str:
+    out, position = [], 0
+    for mention in mentions:
+        if mention.start < position:
+            continue
+        out.append(text[position:mention.start])
+        out.append(f"@{keys.index(mention.key)}@")
+        position = mention.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _kind(mentions: DocumentMentions, key: str) -> str | None:
+    entry = mentions.clusters[key].entry
+    return entry.kind if entry else None
+
+
+def _settle_roles(drafts: list[_Draft], masked: list[str], mentions: DocumentMentions, keys: list[str],
+                  announcer: int | None) -> None:
+    """Give roles to parties a sentence names without saying who does what."""
+    if all(d.finding.roles or not d.finding.unresolved for d in drafts):
+        return
+    paying = _paying(masked)
+    for draft in drafts:
+        finding = draft.finding
+        if finding.roles or not finding.unresolved:
+            continue
+        parties = finding.unresolved[:2]
+        if finding.type == "license":
+            finding.roles = _by_payment(parties, paying, mentions, keys, ("licensee", "licensor"), announcer)
+        elif finding.type == "contract_services":
+            providers = [k for k in parties if _kind(mentions, keys[k]) in ("cro", "cmo")]
+            provider = providers[0] if providers else parties[1]
+            finding.roles = {k: ("provider" if k == provider else "client") for k in parties}
+
+
+def _paying(masked: list[str]) -> dict[int, str]:
+    paying: dict[int, str] = {}
+    for sentence in masked:
+        if "pa" in sentence or "receiv" in sentence or "eligible" in sentence or "fund" in sentence:
+            for key, role in payment_roles(sentence).items():
+                paying.setdefault(key, role)
+    return paying
+
+
+def _by_payment(parties: list[int], paying: dict[int, str], mentions: DocumentMentions, keys: list[str],
+                roles: tuple[str, str], announcer: int | None) -> dict[int, str]:
+    payer_role, payee_role = roles
+    payers = [k for k in parties if paying.get(k) == "payer"]
+    payees = [k for k in parties if paying.get(k) == "payee"]
+    if payers:
+        return {k: payer_role if k == payers[0] else payee_role for k in parties}
+    if payees:
+        return {k: payee_role if k == payees[0] else payer_role for k in parties}
+    pharma = [k for k in parties if _kind(mentions, keys[k]) == "big_pharma"]
+    payer = pharma[0] if pharma else parties[1] if parties[0] == announcer or announcer not in parties else parties[0]
+    return {k: payer_role if k == payer else payee_role for k in parties}
+
+
+def _upgrade_to_license(drafts: list[_Draft], masked: list[str], whole: str, keys: list[str],
+                        mentions: DocumentMentions, announcer: int | None) -> None:
+    """A collaboration that pays a licence fee or royalties is a licence (deal databases count it so)."""
+    if any(d.finding.type == "license" for d in drafts) or not any(
+            d.finding.type == "rd_collaboration" for d in drafts):
+        return
+    if not re.search(r"\blicen[cs]e fee|\broyalt", whole, re.I) or re.search(r"share[sd]? (?:\w+ )?(?:costs|profits)",
+                                                                             whole, re.I):
+        return
+    paying = _paying(masked)
+    for draft in drafts:
+        if draft.finding.type == "rd_collaboration" and len(draft.finding.roles) == 2:
+            parties = list(draft.finding.roles)
+            draft.finding.type = "license"
+            draft.finding.roles = _by_payment(parties, paying, mentions, keys, ("licensee", "licensor"), announcer)
+
+
+def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:
+    """One relation per type and party set; every venture round of a release is the same round."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        finding = draft.finding
+        if finding.type == "equity_investment" and len(finding.roles) == 1 and announcer is not None:
+            finding.roles.setdefault(announcer, "investee")
+        if finding.type == "venture_round" and announcer is not None and "investee" not in finding.roles.values():
+            finding.roles.setdefault(announcer, "investee")
+        same = next((m for m in merged if m.finding.type == finding.type and (
+            finding.type in ("venture_round", "ipo") or set(m.finding.roles) & set(finding.roles))), None)
+        if same is None:
+            merged.append(draft)
+            continue
+        filled = set(same.finding.roles.values()) - _MANY_ROLES
+        for key, role in finding.roles.items():
+            if role not in filled:
+                same.finding.roles.setdefault(key, role)
+        same.finding.strength = min(0.95, max(same.finding.strength, finding.strength) + 0.05)
+        same.finding.option = same.finding.option or finding.option
+    return [m for m in merged if len(m.finding.roles) >= (1 if m.finding.type == "ipo" else 2)]
+
+
+def _candidate(document: Document, draft: _Draft, texts: list[str], masked: list[str], mentions: DocumentMentions,
+               keys: list[str], date: str | None, merged: list[_Draft], title_used: bool) -> Candidate:
+    finding = draft.finding
+    parties = [{"name": mentions.clusters[keys[k]].name, "role": role} for k, role in finding.roles.items()]
+    descriptors = {mentions.clusters[keys[k]].name: mentions.clusters[keys[k]].descriptor
+                   for k in finding.roles if mentions.clusters[keys[k]].descriptor}
+    confidence = finding.strength - (0.15 if title_used and draft.sentence == 0 else 0.0)
+    return Candidate(document.source, finding.type, parties, date, _terms(draft, texts, masked, merged),
+                     finding.option, texts[draft.sentence], round(confidence, 2), document.title, descriptors)
+
+
+def _terms(draft: _Draft, texts: list[str], masked: list[str], merged: list[_Draft]) -> list[dict[str, object]]:
+    allowed = _COMPONENTS.get(draft.finding.type, _DEAL_COMPONENTS)
+    own = {d.sentence for d in merged}
+    has_equity = any(d.finding.type == "equity_investment" for d in merged)
+    main = next((d for d in merged if d.finding.type not in ("equity_investment",)), merged[0])
+    sentences = [draft.sentence] + [i for i in range(len(texts)) if i not in own and (draft is main or (
+        draft.finding.type == "equity_investment" and i > 0))]
+    totals: dict[str, tuple[float, str]] = {}
+    for index in sentences:
+        for amount in find_amounts(texts[index]):
+            component = amount.component
+            if draft.finding.type in ("equity_investment",) and component == "value":
+                component = "equity"
+            if draft.finding.type in ("venture_round", "grant", "ipo", "consortium") and component == "equity":
+                component = "value"
+            if component == "equity" and draft.finding.type != "equity_investment" and has_equity:
+                continue
+            if component not in allowed or (index != draft.sentence and draft.finding.type == "equity_investment"
+                                            and amount.component != "equity"):
+                continue
+            _add_term(totals, component, amount.amount, amount.currency, index == draft.sentence)
+    _cash_is_upfront(totals, draft.finding.type)
+    return [{"component": c, "amount": int(a) if float(a).is_integer() else a, "currency": cur}
+            for c, (a, cur) in totals.items()]
+
+
+def _add_term(totals: dict[str, tuple[float, str]], component: str, amount: float, currency: str, own: bool) -> None:
+    if component not in totals:
+        totals[component] = (amount, currency)
+    elif component == "milestones" and totals[component][1] == currency and totals[component][0] != amount:
+        totals[component] = (totals[component][0] + amount, currency)
+
+
+def _cash_is_upfront(totals: dict[str, tuple[float, str]], rel_type: str) -> None:
+    """'$15 million in cash and up to $55 million in milestones': the cash part is the upfront."""
+    if rel_type == "acquisition" and "milestones" in totals and "value" in totals and "upfront" not in totals:
+        value = totals.pop("value")
+        if value[0] < totals["milestones"][0] * 3:
+            totals["upfront"] = value
+        else:
+            totals["value"] = value
