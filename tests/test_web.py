@@ -15,7 +15,8 @@ from bioregion.web import create_app  # noqa: E402
 from bioregion.web.accounts import add_user, create_token  # noqa: E402
 
 XSS = "<img src=x onerror=alert(1)>"
-PAGES = ["/overview", "/orgs", "/orgs/galapagos", "/relations", "/relations/r1", "/map", "/regions", "/changes"]
+PAGES = ["/overview", "/orgs", "/orgs/galapagos", "/orgs/galapagos/suggestions", "/relations", "/relations/r1", "/map",
+         "/regions", "/changes"]
 
 
 @pytest.fixture

@@ -120,3 +120,12 @@ async def change(request: Request, change_id: int) -> dict[str, Any]:
     with request.app.state.store_state.engine.connect() as conn:
         data = get_change(conn, change_id)
     return {"data": data, "title": f"Change {change_id}"}
+
+
+@_twin("/orgs/{org_id}/suggestions", "suggestions.html")
+async def suggestions(request: Request, org_id: str) -> dict[str, Any]:
+    """Openness (Michelino et al. 2015; Laursen & Salter 2006) and suggested partners from bioregion.analysis."""
+    from .analysis_views import organisation_analysis
+
+    data = organisation_analysis(snapshot(request), org_id)
+    return {"data": data, "title": f"Openness and partners: {data['name']}"}
