@@ -109,6 +109,8 @@ _DESC_BEFORE = re.compile(
 _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(?:partner))")
 
 
+_GAP = re.compile(r"[\s&]")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _LEAD_WORD = re.compile(r"[^\s&]+\s*")
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 _SENTENCE_LEAD = re.compile(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
@@ -161,7 +163,14 @@ def _chunks(text: str) -> list[tuple[int, int, str]]:
     if " SE" in text or " NV" in text or " AG" in text or " Inc" in text or " SA" in text or " plc" in text:
         matches += list(_LOWER_SUFFIXED.finditer(text))
     for match in matches:
-        for start, end in _split_possessives(text, match.start(), match.end()):
+        start, end = match.span()
+        piece = match.group()
+        if not _GAP.search(piece):
+            end -= 2 if piece.endswith(("'s", "’s")) else 1 if piece.endswith(("'", "’")) else 0
+            if end > start:
+                out.append((start, end, text[start:end]))
+            continue
+        for start, end in _split_possessives(text, start, end):
             start, end = _strip_lead(text, start, end)
             piece = text[start:end]
             if piece.endswith(("'s", "’s")):
@@ -217,8 +226,9 @@ def has_legal_suffix(piece: str) -> bool:
     return last in _SUFFIX_WORDS or (last[:1].islower() and bool(_SUFFIXED.search(piece)))
 
 
-def _qualifies(piece: str, gazetteer: Gazetteer) -> bool:
-    if has_legal_suffix(piece) or gazetteer.lookup(piece):
+def _qualifies(piece: str) -> bool:
+    """Whether an unknown chunk is a name by its form (legal suffix, organisation word, institution)."""
+    if has_legal_suffix(piece):
         return True
     words = piece.split()
     last = words[-1].rstrip(".,")
@@ -303,7 +313,7 @@ def _variants(piece: str) -> list[str]:
 
 
 def _descriptor(text: str, start: int, end: int) -> str | None:
-    after = _APPOSITION.match(text, end)
+    after = _APPOSITION.match(text, end) if text.startswith(",", end) else None
     if after:
         return after.group("desc")
     window = text[max(0, start - 60):start]
@@ -397,7 +407,7 @@ def _collect(text: str, registry: _Registry, gazetteer: Gazetteer, lowered: set[
         if not known and not _is_name_like(piece, lowered):
             continue
         descriptor = _descriptor(text, start, end)
-        if known or _qualifies(piece, gazetteer) or index in slots or descriptor or _is_subject(
+        if known or _qualifies(piece) or index in slots or descriptor or _is_subject(
                 text, start, end, chunks):
             key = registry.add(piece, descriptor)
             acronym = _ACRONYM.match(text, end)
@@ -410,7 +420,7 @@ def _mark(text: str, pattern: re.Pattern[str] | None, registry: _Registry) -> li
         return []
     out = []
     for match in pattern.finditer(text):
-        surface = re.sub(r"['’]s?$", "", match.group())
+        surface = _POSSESSIVE_END.sub("", match.group())
         key = registry.variants.get(surface)
         if key:
             out.append(Mention(match.start(), match.start() + len(surface), surface, key))
@@ -418,6 +428,8 @@ def _mark(text: str, pattern: re.Pattern[str] | None, registry: _Registry) -> li
 
 
 def _mark_company(text: str, mentions: list[Mention], announcer: str) -> None:
+    if "ompany" not in text and "irm" not in text:
+        return
     for match in _COMPANY_REF.finditer(text):
         if not any(m.start <= match.start() < m.end for m in mentions):
             mentions.append(Mention(match.start(), match.end(), match.group(), announcer))
