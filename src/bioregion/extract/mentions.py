@@ -115,7 +115,8 @@ _LEAD_WORD = re.compile(r"[^\s&]+\s*")
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 _SENTENCE_LEAD = re.compile(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
-_DESC_WORD = re.compile(r"company|firm|biotech|investor|fund|agency|group|university|institute|CRO|CDMO|incubator")
+#: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
+_DESC_HEADS = frozenset("company firm biotech investor fund agency group university institute CRO CDMO incubator".split())
 
 
 @dataclass
@@ -317,7 +318,8 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
     if after:
         return after.group("desc")
     window = text[max(0, start - 60):start]
-    before = _DESC_BEFORE.search(window) if _DESC_WORD.search(window) else None
+    words = window.split()
+    before = _DESC_BEFORE.search(window) if words and words[-1] in _DESC_HEADS and window[-1:].isspace() else None
     return before.group("desc") if before else None
 
 
