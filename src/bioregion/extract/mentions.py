@@ -288,7 +288,8 @@ class _Registry:
         if not self.variants:
             return None
         alternatives = "|".join(re.escape(v) for v in sorted(self.variants, key=len, reverse=True))
-        return re.compile(rf"(?<![\w@])(?:{alternatives})(?![\w+])(?:['’]s\b|['’](?!\w))?")
+        firsts = "".join(sorted({re.escape(v[0]) for v in self.variants}))
+        return re.compile(rf"(?<![\w@])(?=[{firsts}])(?:{alternatives})(?![\w+])(?:['’]s\b|['’](?!\w))?")
 
 
 def _is_short_form(short: str, key: str) -> bool:
