@@ -345,11 +345,10 @@ def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
     return picked
 
 
-def _is_subject(text: str, start: int, end: int, chunks: list[tuple[int, int, str]]) -> bool:
-    lead = _SENTENCE_LEAD.match(text).end()
+def _is_subject(text: str, start: int, end: int, lead: int, first_end: int | None) -> bool:
+    """Whether the chunk at ``start:end`` opens the sentence (after ``lead``) or joins its first chunk."""
     if start != lead:
-        firsts = [c for c in chunks if c[0] == lead]
-        if not firsts or not _AND_GAP.fullmatch(text, firsts[0][1], start):
+        if first_end is None or not _AND_GAP.fullmatch(text, first_end, start):
             return False
     return bool(_SUBJECT_NEXT.match(text, end))
 
@@ -404,14 +403,18 @@ def _collect(text: str, registry: _Registry, gazetteer: Gazetteer, lowered: set[
         if name in text and re.search(rf"(?<![\w@]){re.escape(name)}(?!\w)", text):
             registry.add(name)
     chunks = _chunks(text)
+    if not chunks:
+        return
     slots = _slot_chunks(text, chunks)
+    lead = _SENTENCE_LEAD.match(text).end()
+    first_end = next((c[1] for c in chunks if c[0] == lead), None)
     for index, (start, end, piece) in enumerate(chunks):
         known = gazetteer.lookup(piece) is not None
         if not known and not _is_name_like(piece, lowered):
             continue
         descriptor = _descriptor(text, start, end)
         if known or _qualifies(piece) or index in slots or descriptor or _is_subject(
-                text, start, end, chunks):
+                text, start, end, lead, first_end):
             key = registry.add(piece, descriptor)
             acronym = _ACRONYM.match(text, end)
             if acronym:
