@@ -244,6 +244,8 @@ class _Registry:
         self.gazetteer = gazetteer
         self.clusters: dict[str, Cluster] = {}
         self.variants: dict[str, str] = {}
+        #: Chunk text -> the context-free part of the test in ``_collect`` (chunks recur in a document).
+        self.seen: dict[str, tuple[bool, bool]] = {}
 
     def _key(self, piece: str) -> tuple[str, Entry | None]:
         entry = self.gazetteer.lookup(piece)
@@ -408,17 +410,25 @@ def _collect(text: str, registry: _Registry, gazetteer: Gazetteer, lowered: set[
     slots = _slot_chunks(text, chunks)
     lead = _SENTENCE_LEAD.match(text).end()
     first_end = next((c[1] for c in chunks if c[0] == lead), None)
+    seen = registry.seen
     for index, (start, end, piece) in enumerate(chunks):
-        known = gazetteer.lookup(piece) is not None
-        if not known and not _is_name_like(piece, lowered):
+        name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
+        if not name_like:
             continue
         descriptor = _descriptor(text, start, end)
-        if known or _qualifies(piece) or index in slots or descriptor or _is_subject(
+        if strong or index in slots or descriptor or _is_subject(
                 text, start, end, lead, first_end):
             key = registry.add(piece, descriptor)
             acronym = _ACRONYM.match(text, end)
             if acronym:
                 registry.alias(acronym.group("acronym"), key)
+
+
+def _piece_test(piece: str, gazetteer: Gazetteer, lowered: set[str]) -> tuple[bool, bool]:
+    """Whether a chunk may be a name, and whether it is one whatever its context (known or by its form)."""
+    known = gazetteer.lookup(piece) is not None
+    name_like = known or _is_name_like(piece, lowered)
+    return name_like, known or (name_like and _qualifies(piece))
 
 
 def _mark(text: str, pattern: re.Pattern[str] | None, registry: _Registry) -> list[Mention]:
