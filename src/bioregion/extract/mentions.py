@@ -85,7 +85,7 @@ _SLOT = re.compile(
     r"(?:\b(?:co-)?led by|\b(?:joined|backed|supported|funded|financed|coordinated) by|\bparticipation (?:from|of|by)|"
     r"\binvestors?\b,?(?: (?:including|such as|include|includes))?|\bpartners?\b,?(?: (?:including|such as|include))?|"
     r"\bbring(?:s|ing)? together|\bcompris(?:es|ing)|\bconsist(?:s|ing) of|\bmembers?(?: including)?|"
-    r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: [\w\-.,$€£]+){0,5}? from)\s+"
+    r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: (?!(?:co-)?led\b|by\b)[\w\-.,$€£]+){0,5}? from)\s+"
     r"(?=(?P<span>(?:[^.;:]|\.(?=\w))+))"
 )
 _SLOT_WORDS = ("led by", " by ", "participation", "nvestor", "artner", "together", "ompris", "onsist", "ember", " from")

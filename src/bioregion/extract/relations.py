@@ -84,6 +84,12 @@ _PRIORITY = ("acquisition", "merger", "joint_venture", "consortium", "spin_off",
 
 _SPIN_BACKGROUND = _c(r"{O},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}spin-?(?:off|out)\b|\bis an? [^@]{0,60}spun (?:out|off)|"
                       r"spun (?:out|off) [^.]{0,60}\bin (?:19|20)\d\d")
+#: "announced the launch of X, a new spin-off": the apposition names the new company, it is no background.
+_SPIN_LAUNCH = _c(r"\b(?:launch|creation|formation|establishment|founding) of {O},\s+(?:a|an|the)\s+(?:new(?:ly)?\s+)")
+#: The sentence subject as parent only when its verb makes the spin-off ("X launches new spin-off Y"), not
+#: when the spin-off is a description of another event's party ("X awards ... to Oxford spin-out Y").
+_SPIN_SUBJECT = _c(r"\s*({O})[^@]{0,40}?\b(?:launch\w*|creat\w*|form\w*|establish\w*|found\w*|announc\w*|"
+                   r"unveil\w*|spin\w*|spun|incorporat\w*|set\w* up)\b")
 _APPOSITION = re.compile(r"(@\d+@),\s+(?:a|an|the)\s+[^,@]{0,80}(?:@\d+@[^,@]{0,80})*,")
 _STAKE = re.compile(r"\b(?:shares|stake|equity|interest|private placement)\b", re.I)
 _NOT_ACQ = _c(r"\b(?:acquisition of (?:data|patients|images)|acquir\w* (?:a |an )?(?:\d+(?:\.\d+)?%? )?"
@@ -285,7 +291,7 @@ def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
 
 
 def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    if _SPIN_BACKGROUND.search(masked):
+    if _SPIN_BACKGROUND.search(masked) and not _SPIN_LAUNCH.search(masked):
         return None
     trigger = _TRIGGERS["spin_off"].search(masked)
     child = re.search(r"\b(?:launch|creation|formation|establishment) of (@\d+@)", masked) or re.search(
@@ -301,7 +307,7 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
     for hit in (after_from, just_before):
         if hit and int(hit.group(1).strip("@")) != offspring and not parents:
             parents = [int(hit.group(1).strip("@"))]
-    subject = re.match(r"\s*(@\d+@)", masked)
+    subject = _SPIN_SUBJECT.match(masked[: trigger.start()])
     if not parents and subject and int(subject.group(1).strip("@")) != offspring:
         parents = [int(subject.group(1).strip("@"))]
     if not parents:
