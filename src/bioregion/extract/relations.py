@@ -23,6 +23,8 @@ _APPOSITION = re.compile(r"(@\d+@),\s+(?:a|an|the)\s+[^,@]{0,80}(?:@\d+@[^,@]{0,
 
 def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     """Return the relations stated by a masked sentence (see the module docstring)."""
+    if "@" not in masked:
+        return []
     lower = masked.lower()
     if not any(word in lower for word in GUARD_WORDS):
         return []
