@@ -93,8 +93,8 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
     if after:
         return after.group("desc")
     window = text[max(0, start - 60):start]
-    words = window.split()
-    before = _DESC_BEFORE.search(window) if words and words[-1] in _DESC_HEADS and window[-1:].isspace() else None
+    words = window.rsplit(None, 1) if window[-1:].isspace() else None
+    before = _DESC_BEFORE.search(window) if words and words[-1] in _DESC_HEADS else None
     return before.group("desc") if before else None
 
 
@@ -208,7 +208,9 @@ def _mark(text: str, pattern: re.Pattern[str] | None, registry: NameRegistry) ->
         return []
     out = []
     for match in pattern.finditer(text):
-        surface = _POSSESSIVE_END.sub("", match.group())
+        surface = match.group()
+        if surface[-1] in "'’" or surface[-2:] in ("'s", "’s"):
+            surface = _POSSESSIVE_END.sub("", surface)
         key = registry.variants.get(surface)
         if key:
             out.append(Mention(match.start(), match.start() + len(surface), surface, key))
