@@ -91,9 +91,11 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
         start, end = match.span()
         piece = match.group()
         if not _GAP.search(piece):
-            end -= 2 if piece.endswith(("'s", "’s")) else 1 if piece.endswith(("'", "’")) else 0
+            if piece[-1] in "'’s":
+                end -= 2 if piece.endswith(("'s", "’s")) else 1 if piece.endswith(("'", "’")) else 0
+                piece = text[start:end]
             if end > start:
-                out.append((start, end, text[start:end]))
+                out.append((start, end, piece))
             continue
         for start, end in _split_possessives(text, start, end):
             start, end = _strip_lead(text, start, end)
