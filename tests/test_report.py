@@ -149,3 +149,22 @@ def test_belgium_2016_portfolio_matches_table_3():
     assert any("Celltech" in deal["text"] for deal in ucb.deals)
     assert any("Cangenix" in deal["text"] for deal in rows["Galapagos"].deals)
     assert "Gilead Sciences" in {a.name for a in rows["Galapagos"].alliances}
+
+
+def test_analysis_sections_come_from_the_analyses(tmp_path):
+    """The triple helix, openness agreement and hypotheses in the report equal the library's numbers."""
+    from bioregion import Ecosystem
+    from bioregion.analysis.openness import openness_agreement
+    from bioregion.analysis.triple_helix import triple_helix
+    from bioregion.report import build_report
+
+    eco = Ecosystem.from_dataset("belgium-2016")
+    html = build_report(eco, tmp_path, pdf=False).html.read_text()
+    assert "The triple helix" in html and "Open innovation and business models" in html
+    assert "Local buzz, global pipelines" in html and "Walloon Region (Wallonia)" in html
+    assert f"{triple_helix(eco)['T']:.3f} bits" in html
+    agreement = openness_agreement(eco)
+    assert f"{100 * agreement['agree']:.0f} %</strong> of the {agreement['n']} organisations" in html
+    for hypothesis in ("H1:", "H2:", "H3:", "H4:"):
+        assert hypothesis in html
+    assert ">nan<" not in html

@@ -1,0 +1,83 @@
+"""Templates, filters and the page/JSON twin registration."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from .auth import authenticate
+
+__all__ = ["make_templates", "render", "twin", "HERE"]
+
+HERE = Path(__file__).parent
+
+
+def _label(value: Any) -> str:
+    return "" if value is None else str(value).replace("_", " ")
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.4g}" if abs(value) < 1 else f"{value:,.2f}"
+    return f"{int(value):,}"
+
+
+def make_templates() -> Jinja2Templates:
+    """The Jinja2 environment: autoescaping on, undefined values fail loudly in tests."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["label"] = _label
+    env.filters["number"] = _number
+    return Jinja2Templates(env=env)
+
+
+def query_url(request: Request, **changes: Any) -> str:
+    """This page's URL with some query parameters replaced (``None`` removes one)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return request.url.path + ("?" + urlencode(params) if params else "")
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:
+    """Render a page with the requester, CSRF token and URL helper in its context."""
+    auth = authenticate(request)
+    extra = {"auth": auth, "csrf_token": auth.csrf_token, "query_url": functools.partial(query_url, request),
+             "json_url": request.url.path + ".json" + (f"?{request.url.query}" if request.url.query else "")}
+    return request.app.state.templates.TemplateResponse(request, template, {**context, **extra}, status_code=status_code)
+
+
+def twin(router: APIRouter, path: str, template: str) -> Callable[[Callable[..., Awaitable[dict[str, Any]]]], Any]:
+    """Register a page at ``path`` and its JSON twin at ``path.json``.
+
+    The handler returns a context with ``data`` (the JSON twin's body) and any
+    extra values the template needs; it must take ``request: Request``.
+    """
+    def register(fn: Callable[..., Awaitable[dict[str, Any]]]) -> Any:
+        @functools.wraps(fn)
+        async def as_json(*args: Any, **kwargs: Any) -> Response:
+            return JSONResponse((await fn(*args, **kwargs))["data"])
+
+        @functools.wraps(fn)
+        async def as_html(*args: Any, **kwargs: Any) -> Response:
+            return render(kwargs["request"], template, await fn(*args, **kwargs))
+
+        router.add_api_route(path + ".json", as_json, methods=["GET"], name=fn.__name__ + "_json",
+                             include_in_schema=False)
+        router.add_api_route(path, as_html, methods=["GET"], name=fn.__name__, include_in_schema=False,
+                             response_class=HTMLResponse)
+        return fn
+
+    return register
