@@ -92,6 +92,33 @@ def test_venture_round_names_every_investor():
     assert found.terms == [{"component": "value", "amount": 80000000, "currency": "USD"}]
 
 
+def test_round_leader_before_participation_list_is_an_investor():
+    doc = document_from_text("s.txt", "Seed\n\nGhent, Belgium - 4 May 2021 - Korvix SA today announced a EUR 4 million "
+                                      "seed financing round led by Marbrook, with participation from Tessel Ventures and "
+                                      "Ondine.")
+    (found,) = extract_document(doc)
+    assert sorted(p["name"] for p in found.parties if p["role"] == "investor") == ["Marbrook", "Ondine",
+                                                                                   "Tessel Ventures"]
+
+
+def test_launch_of_a_new_spin_off_names_every_parent():
+    doc = document_from_text("p.txt", "News\n\nLEUVEN, Belgium, 2 June 2020 - Arvel Institute, Norden University "
+                                      "and the Pelt Laboratory today announced the launch of Quorix Therapeutics, a new "
+                                      "spin-off company that will develop peptide drugs.")
+    (found,) = extract_document(doc)
+    assert found.type == "spin_off"
+    assert {p["name"]: p["role"] for p in found.parties} == {
+        "Arvel Institute": "parent", "Norden University": "parent", "Pelt Laboratory": "parent",
+        "Quorix Therapeutics": "offspring"}
+
+
+def test_spin_off_as_a_description_of_a_grant_recipient_is_no_spin_off():
+    doc = document_from_text("g.txt", "Halden Foundation awards £2 million to Leeds spin-out Tarvex\n\n"
+                                      "LEEDS, UK, 3 April 2019 -- Tarvex Ltd announced today that it has received a "
+                                      "£2 million grant from the Halden Foundation.")
+    assert [c.type for c in extract_document(doc)] == ["grant"]
+
+
 def test_licence_and_equity_in_one_release_and_today_takes_dateline_date():
     found = extract_document(read_document(CORPUS / "dev" / "d01_filgo_license_equity.txt"))
     by_type = {c.type: c for c in found}

@@ -14,64 +14,14 @@ sentence; "the company" refers to the organisation that issued the release.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .gazetteer import Entry, Gazetteer
-from .names import LEGAL_SUFFIX, normalise
+from .chunks import find_chunks, is_name_like, qualifies_by_form
+from .clusters import Cluster, NameRegistry
+from .gazetteer import Gazetteer
 
 __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions"]
 
-_CONNECT = r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del)\s+(?:the\s+)?|[ \t]+)"
-_WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|"
-    r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
-    r"(?![\w/\-]))(?:[A-Z]\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
-_CHUNK = re.compile(
-    rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
-)
-_LOWER_SUFFIXED = re.compile(r"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]* (?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|"
-                             r"BV|B\.V\.|A/S)(?![\w])")
-_SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
-_SUFFIX_WORDS = frozenset(
-    """Inc. Inc Incorporated Corp. Corp Corporation Co. Ltd. Ltd Limited LLC L.L.C. LP L.P. plc PLC Plc N.V. NV B.V. BV
-    S.A.S. SAS S.A. SA AG SE GmbH A/S ASA AB Oyj Oy S.p.A. SpA S.r.l. Srl SRL S.L. K.K. a.s. A.S. BVBA bvba CVBA
-    SARL Company INC INC. LTD LTD. CORP. LIMITED S.R.L. S.P.A. KG""".split()
-)
-_BAD_CONNECT = re.compile(r"\s+(?:of|for|de|du|des|la|le|für|et|di|del)\s+(?:the\s+)?")
-_INSTITUTION = re.compile(
-    r"^(?:University|Universit[éeà]\w*|Institute|Institutes|Institut|Instituto|Istituto|Bank|Ministry|Department|"
-    r"Academy|School|College|Council|Agency|Office|Hospital|Center|Centre|Society|Association|Foundation|"
-    r"Federation|Chamber|Commission|Laboratory|Laboratories|Authority|Coalition|Alliance|Fund|Board|Trust|"
-    r"National|Flanders|Royal|Imperial|Max|Fraunhofer|Howard)\b"
-)
-HEADS = frozenset(
-    """Therapeutics Pharma Pharmaceuticals Pharmaceutical Pharmaceutica Pharmaceutique Bio Biosciences Bioscience
-    Biotech Biotechnology Biotherapeutics Biologics Biologicals Biopharma BioPharma Biopharmaceuticals Biomedical
-    Genomics Genetics Oncology Diagnostics Medicines Medicine Medical Sciences Science Health Healthcare Labs
-    Laboratories Laboratory Capital Ventures Partners Fund Funds Holdings Investments Investment Invest Foundation
-    Trust Institute Institut Instituut Instituto Istituto University Universiteit Université Universität College
-    School Hospital Hospitals Clinic Center Centre Council Agency Commission Initiative Consortium Society
-    Association Group Bank Insurance Technologies Technology Systems Solutions Industries Company Corporation
-    Management Advisors Associates Vaccines Immunotherapeutics Antibodies Therapies Cell Medtech Devices
-    Biosystems Incubator Ministry Administration Office Authority Organisation Organization Research Biologic
-    Molecular Innovations Immunology Neuroscience Ophthalmics Dermatology Biocapital Holding""".split()
-)
-_STOP_LEAD = frozenset(
-    """The A An Under Today In On At As For With By From To If This That These Those Its Our Their About Both Each
-    Separately Additionally Also Further Furthermore Moreover However Following Upon After Before Through While
-    Meanwhile New Dr Dr. Mr. Ms. Mrs. Prof. Professor When Once Since Per Via And But Or Whereas Why How What
-    Press Release Contact Contacts Media Investor Investors Source Notes Editors""".split()
-)
-COMMON = frozenset(
-    """Proceeds Terms Financial Construction Cash Revenue Net Total Shares Completion Closing Payment Payments
-    Details Patients Data Results Sales Management Research Development Treatment Enrollment Company Participants
-    Speakers Topline Approval Phase Study Trial Forward Looking Statements Safe Harbor Copyright Privacy Cookies
-    Home News Pipeline Partners Investors Chief Executive Officer Director President Vice Head Board Ms Mr
-    January February March April May June July August September October November December Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday Belgium Flanders Wallonia Brussels Japan China Greater Europe Asia
-    America Latin United States Kingdom Canada Germany France Switzerland Netherlands Sweden Denmark Norway
-    Finland Korea India Israel Italy Spain Worldwide Global Under It We They He She Lead Series Seed Round
-    Upfront Milestone Royalties Territory Agreement License Licence Collaboration Acquisition Merger Offering""".split()
-)
 _TICKER_PAREN = re.compile(r"\((?=[^()]{0,120}\))[^()]*?(?:NASDAQ|Nasdaq|NYSE|Euronext|SIX|TSX|LSE|AIM|KRX|OTC|ASX|"
                            r"HKEX|SSE|SZSE|Xetra|TSE|Frankfurt|ticker|“|\")[^()]*\)")
 _ACRONYM = re.compile(r"\s*\((?:“|\"|the\s+)?(?P<acronym>[A-Z][A-Za-z0-9&+\-]{1,11})(?:”|\")?\)")
@@ -85,7 +35,7 @@ _SLOT = re.compile(
     r"(?:\b(?:co-)?led by|\b(?:joined|backed|supported|funded|financed|coordinated) by|\bparticipation (?:from|of|by)|"
     r"\binvestors?\b,?(?: (?:including|such as|include|includes))?|\bpartners?\b,?(?: (?:including|such as|include))?|"
     r"\bbring(?:s|ing)? together|\bcompris(?:es|ing)|\bconsist(?:s|ing) of|\bmembers?(?: including)?|"
-    r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: [\w\-.,$€£]+){0,5}? from)\s+"
+    r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: (?!(?:co-)?led\b|by\b)[\w\-.,$€£]+){0,5}? from)\s+"
     r"(?=(?P<span>(?:[^.;:]|\.(?=\w))+))"
 )
 _SLOT_WORDS = ("led by", " by ", "participation", "nvestor", "artner", "together", "ompris", "onsist", "ember", " from")
@@ -96,7 +46,6 @@ _ITEM_PREFIX = re.compile(
     r"organi[sz]ation|hospital|capital firm)s?)\s+)*")
 _ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|who|for|of|will|is|are|was|with)\s")
 _ITEM_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:fund|group))?\s*$")
-_PRODUCT_CODE = re.compile(r"^[A-Z]{1,5}-?\d+[A-Za-z0-9]*$")
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){0,6}?(?:company|firm|biotech|startup|start-up|spin-off|spin-out|"
     r"organi[sz]ation|provider|manufacturer|investor|fund|agency|institute|university|developer|specialist|leader|"
@@ -109,11 +58,11 @@ _DESC_BEFORE = re.compile(
 _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(?:partner))")
 
 
-_LEAD_WORD = re.compile(r"[^\s&]+\s*")
-_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _SENTENCE_LEAD = re.compile(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
-_DESC_WORD = re.compile(r"company|firm|biotech|investor|fund|agency|group|university|institute|CRO|CDMO|incubator")
+#: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
+_DESC_HEADS = frozenset("company firm biotech investor fund agency group university institute CRO CDMO incubator".split())
 
 
 @dataclass
@@ -124,22 +73,6 @@ class Mention:
     end: int
     text: str
     key: str
-
-
-@dataclass
-class Cluster:
-    """One organisation of a document: every name it goes by there."""
-
-    key: str
-    names: list[str] = field(default_factory=list)
-    entry: Entry | None = None
-    descriptor: str | None = None
-
-    @property
-    def name(self) -> str:
-        """The fullest name as written: the longest one with a legal suffix, else the longest."""
-        suffixed = [n for n in self.names if has_legal_suffix(n)]
-        return max(suffixed or self.names, key=len)
 
 
 @dataclass
@@ -155,159 +88,13 @@ def _clean(sentence: str) -> str:
     return _TICKER_PAREN.sub(lambda m: " " * len(m.group()), sentence)
 
 
-def _chunks(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    matches = list(_CHUNK.finditer(text))
-    if " SE" in text or " NV" in text or " AG" in text or " Inc" in text or " SA" in text or " plc" in text:
-        matches += list(_LOWER_SUFFIXED.finditer(text))
-    for match in matches:
-        for start, end in _split_possessives(text, match.start(), match.end()):
-            start, end = _strip_lead(text, start, end)
-            piece = text[start:end]
-            if piece.endswith(("'s", "’s")):
-                end -= 2
-            elif piece.endswith(("'", "’")):
-                end -= 1
-            if end > start:
-                out.append((start, end, text[start:end]))
-    return out
-
-
-def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split "Wallonia's W.IN.G" into "Wallonia" and "W.IN.G", then at bad connectors."""
-    pieces, begin = [], start
-    for match in _POSSESSIVE_GAP.finditer(text[start:end]):
-        pieces.extend(_split_bad_connectors(text, begin, start + match.start()))
-        begin = start + match.end()
-    return pieces + _split_bad_connectors(text, begin, end)
-
-
-def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split "Chief Executive Officer of Kerntide" at "of" unless an institution word precedes it."""
-    pieces, begin = [], start
-    for match in _BAD_CONNECT.finditer(text, start, end):
-        head = text[begin:match.start()].split()[-1] if text[begin:match.start()].split() else ""
-        if not _INSTITUTION.match(head) and head not in HEADS and not _INSTITUTION.match(text[begin:match.start()]):
-            pieces.append((begin, match.start()))
-            begin = match.end()
-    pieces.append((begin, end))
-    return pieces
-
-
-def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
-    while True:
-        first = _LEAD_WORD.match(text[start:end])
-        if not first or first.end() >= end - start or first.group().strip().rstrip(",") not in _STOP_LEAD:
-            return start, end
-        start += first.end()
-
-
-def _is_name_like(piece: str, lowered_words: set[str]) -> bool:
-    words = piece.split()
-    if _PRODUCT_CODE.match(piece):
-        return False
-    if len(words) == 1 and (piece in COMMON or piece.lower() in lowered_words or len(piece) < 2):
-        return False
-    return not all(w in COMMON for w in words)
-
-
-def has_legal_suffix(piece: str) -> bool:
-    """Whether a name ends in a legal-form suffix ("Galapagos NV", "Gilead Sciences, Inc.")."""
-    last = piece[piece.rfind(" ") + 1:]
-    return last in _SUFFIX_WORDS or (last[:1].islower() and bool(_SUFFIXED.search(piece)))
-
-
-def _qualifies(piece: str, gazetteer: Gazetteer) -> bool:
-    if has_legal_suffix(piece) or gazetteer.lookup(piece):
-        return True
-    words = piece.split()
-    last = words[-1].rstrip(".,")
-    return (last in HEADS and len(words) > 1 and words[0] not in COMMON) or (
-        len(words) > 2 and bool(_INSTITUTION.match(piece)) and " of " in piece)
-
-
-class _Registry:
-    """Names found in pass one, each with its cluster key and short forms."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        self.clusters: dict[str, Cluster] = {}
-        self.variants: dict[str, str] = {}
-
-    def _key(self, piece: str) -> tuple[str, Entry | None]:
-        entry = self.gazetteer.lookup(piece)
-        if entry:
-            return "id:" + entry.id, entry
-        norm = normalise(piece)
-        if piece in self.variants:
-            return self.variants[piece], None
-        if " " not in norm:
-            owners = {k for k in self.clusters if norm in k.split()[1:]}
-            if len(owners) == 1:
-                return owners.pop(), None
-        return norm, None
-
-    def add(self, piece: str, descriptor: str | None = None) -> str:
-        key, entry = self._key(piece)
-        cluster = self.clusters.setdefault(key, Cluster(key, entry=entry))
-        if piece not in cluster.names:
-            cluster.names.append(piece)
-        cluster.descriptor = cluster.descriptor or descriptor
-        for variant in _variants(piece):
-            self.variants.setdefault(variant, key)
-        return key
-
-    def alias(self, acronym: str, key: str) -> None:
-        if acronym not in COMMON:
-            self.variants.setdefault(acronym, key)
-            self.clusters[key].names.append(acronym)
-
-    def merge_short_forms(self) -> None:
-        """Fold a cluster whose name is a short form of exactly one other ("Hengrui", "Fred Hutch")."""
-        for key in [k for k in self.clusters if not k.startswith("id:")]:
-            owners = [k for k in self.clusters if k != key and _is_short_form(key, k)]
-            if len(owners) > 1:
-                owners = [k for k in owners if any(has_legal_suffix(n) for n in self.clusters[k].names)]
-            if len(owners) == 1:
-                target = self.clusters[owners[0]]
-                target.names.extend(self.clusters.pop(key).names)
-                self.variants.update({v: owners[0] for v, k in self.variants.items() if k == key})
-
-    def pattern(self) -> re.Pattern[str] | None:
-        if not self.variants:
-            return None
-        alternatives = "|".join(re.escape(v) for v in sorted(self.variants, key=len, reverse=True))
-        return re.compile(rf"(?<![\w@])(?:{alternatives})(?![\w+])(?:['’]s\b|['’](?!\w))?")
-
-
-def _is_short_form(short: str, key: str) -> bool:
-    """Whether normalised ``short`` names the organisation with key ``key``."""
-    words = short.split()
-    full = key[3:].replace("-", " ").split() if key.startswith("id:") else key.split()
-    if len(words) >= len(full):
-        return False
-    if len(words) == 1 and words[0] in full[1:] and len(words[0]) > 3:
-        return True
-    head, last = full[: len(words)], words[-1]
-    return head[:-1] == words[:-1] and head[-1].startswith(last) and len(last) > 3
-
-
-def _variants(piece: str) -> list[str]:
-    words = _SUFFIXED.sub("", piece).strip(" ,").split()
-    out = [piece, " ".join(words)]
-    while len(words) > 1 and words[-1] in HEADS and not _INSTITUTION.match(words[0]):
-        words = words[:-1]
-        if len(words[0]) > 2 and words[0] not in COMMON and words[0] not in _STOP_LEAD:
-            out.append(" ".join(words))
-    return [v for v in dict.fromkeys(out) if v]
-
-
 def _descriptor(text: str, start: int, end: int) -> str | None:
-    after = _APPOSITION.match(text, end)
+    after = _APPOSITION.match(text, end) if text.startswith(",", end) else None
     if after:
         return after.group("desc")
     window = text[max(0, start - 60):start]
-    before = _DESC_BEFORE.search(window) if _DESC_WORD.search(window) else None
+    words = window.rsplit(None, 1) if window[-1:].isspace() else None
+    before = _DESC_BEFORE.search(window) if words and words[-1] in _DESC_HEADS else None
     return before.group("desc") if before else None
 
 
@@ -332,11 +119,10 @@ def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
     return picked
 
 
-def _is_subject(text: str, start: int, end: int, chunks: list[tuple[int, int, str]]) -> bool:
-    lead = _SENTENCE_LEAD.match(text).end()
+def _is_subject(text: str, start: int, end: int, lead: int, first_end: int | None) -> bool:
+    """Whether the chunk at ``start:end`` opens the sentence (after ``lead``) or joins its first chunk."""
     if start != lead:
-        firsts = [c for c in chunks if c[0] == lead]
-        if not firsts or not _AND_GAP.fullmatch(text, firsts[0][1], start):
+        if first_end is None or not _AND_GAP.fullmatch(text, first_end, start):
             return False
     return bool(_SUBJECT_NEXT.match(text, end))
 
@@ -371,7 +157,7 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     """
     cleaned = [_clean(s) for s in sentences]
     lowered = _lowered_words(cleaned)
-    registry = _Registry(gazetteer)
+    registry = NameRegistry(gazetteer)
     for text in cleaned:
         _collect(text, registry, gazetteer, lowered)
     registry.merge_short_forms()
@@ -386,31 +172,45 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     return DocumentMentions(clusters, marked, announcer)
 
 
-def _collect(text: str, registry: _Registry, gazetteer: Gazetteer, lowered: set[str]) -> None:
+def _collect(text: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str]) -> None:
     for name in gazetteer.lowercase_names:
         if name in text and re.search(rf"(?<![\w@]){re.escape(name)}(?!\w)", text):
             registry.add(name)
-    chunks = _chunks(text)
+    chunks = find_chunks(text)
+    if not chunks:
+        return
     slots = _slot_chunks(text, chunks)
+    lead = _SENTENCE_LEAD.match(text).end()
+    first_end = next((c[1] for c in chunks if c[0] == lead), None)
+    seen = registry.seen
     for index, (start, end, piece) in enumerate(chunks):
-        known = gazetteer.lookup(piece) is not None
-        if not known and not _is_name_like(piece, lowered):
+        name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
+        if not name_like:
             continue
         descriptor = _descriptor(text, start, end)
-        if known or _qualifies(piece, gazetteer) or index in slots or descriptor or _is_subject(
-                text, start, end, chunks):
+        if strong or index in slots or descriptor or _is_subject(
+                text, start, end, lead, first_end):
             key = registry.add(piece, descriptor)
             acronym = _ACRONYM.match(text, end)
             if acronym:
                 registry.alias(acronym.group("acronym"), key)
 
 
-def _mark(text: str, pattern: re.Pattern[str] | None, registry: _Registry) -> list[Mention]:
+def _piece_test(piece: str, gazetteer: Gazetteer, lowered: set[str]) -> tuple[bool, bool]:
+    """Whether a chunk may be a name, and whether it is one whatever its context (known or by its form)."""
+    known = gazetteer.lookup(piece) is not None
+    name_like = known or is_name_like(piece, lowered)
+    return name_like, known or (name_like and qualifies_by_form(piece))
+
+
+def _mark(text: str, pattern: re.Pattern[str] | None, registry: NameRegistry) -> list[Mention]:
     if pattern is None:
         return []
     out = []
     for match in pattern.finditer(text):
-        surface = re.sub(r"['’]s?$", "", match.group())
+        surface = match.group()
+        if surface[-1] in "'’" or surface[-2:] in ("'s", "’s"):
+            surface = _POSSESSIVE_END.sub("", surface)
         key = registry.variants.get(surface)
         if key:
             out.append(Mention(match.start(), match.start() + len(surface), surface, key))
@@ -418,6 +218,8 @@ def _mark(text: str, pattern: re.Pattern[str] | None, registry: _Registry) -> li
 
 
 def _mark_company(text: str, mentions: list[Mention], announcer: str) -> None:
+    if "ompany" not in text and "irm" not in text:
+        return
     for match in _COMPANY_REF.finditer(text):
         if not any(m.start <= match.start() < m.end for m in mentions):
             mentions.append(Mention(match.start(), match.end(), match.group(), announcer))

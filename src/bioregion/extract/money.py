@@ -36,6 +36,7 @@ _PER_UNIT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:per|a)\s+(?:share|ADS|American D
                        re.I)
 _HINT = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)\b|"
                    r"euro|dollar|pound|yen|yuan|franc")
+_DIGIT = re.compile(r"\d")
 _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|CAD)\b|\bplus\b")
 _CUES = (
     ("upfront", re.compile(r"up-?\s?front|upfront|initial payment|license fee|licen[cs]e fee|signing fee|"
@@ -84,7 +85,7 @@ def find_amounts(sentence: str) -> list[Amount]:
     []
     """
     found: list[Amount] = []
-    if not _HINT.search(sentence):
+    if not _DIGIT.search(sentence) or not _HINT.search(sentence):
         return found
     for match in _matches(sentence):
         value = _value(match)

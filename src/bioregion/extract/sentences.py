@@ -23,7 +23,8 @@ _ABBREVIATIONS = frozenset(
     u.k n.v s.a b.v s.p.a s.r.l k.k a.s l.l.c l.p n.j n.y n.c d.c s.a.s ph.d m.d u.s.a""".split()
 )
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“'(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NEWLINE = re.compile("\n")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]\s|#))")
 _WIRE = r"(?:\s*[/(]\s*(?:PR ?Newswire|GLOBE ?NEWSWIRE|BUSINESS ?WIRE|Business Wire|Globe Newswire|" \
         r"ACCESSWIRE|Marketwired|EQS[- ]\w+|PRWeb|CNW)\s*[)/])?"
@@ -97,7 +98,7 @@ def _join_lines(block: str) -> str:
 
 def _split_block(block: str) -> list[tuple[int, str]]:
     pieces, begin = [], 0
-    for line_end in re.finditer("\n", block):
+    for line_end in _NEWLINE.finditer(block):
         pieces.append((begin, block[begin:line_end.start()].strip()))
         begin = line_end.end()
     for match in _BOUNDARY.finditer(block):
@@ -113,8 +114,8 @@ def _split_block(block: str) -> list[tuple[int, str]]:
 def _is_abbreviation(chunk: str) -> bool:
     if not chunk.endswith("."):
         return False
-    last = _LAST_WORD.search(chunk)
-    word = last.group(1).lstrip("(\"'“").rstrip(".").lower() if last else ""
+    words = chunk.rsplit(None, 1)
+    word = words[-1].lstrip("(\"'“").rstrip(".").lower() if words else ""
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return bool(_INITIALS.fullmatch(word))

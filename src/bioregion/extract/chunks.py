@@ -1,0 +1,164 @@
+"""Capitalised name chunks of a sentence, and what their form says about them.
+
+A chunk is a run of capitalised words joined by spaces, "&" or a lowercase
+connector ("University of Liège", "Merck & Co., Inc."), with its legal
+suffixes; possessives ("Wallonia's W.IN.G") and job titles ("Chief Executive
+Officer of Kerntide") are split off. A chunk *qualifies* as an organisation by
+its form alone when it carries a legal suffix, ends in an organisation word
+("Aquilon Therapeutics") or reads as an institution ("Institute of ...");
+:mod:`.mentions` decides the other chunks from their context.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import LEGAL_SUFFIX
+
+__all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chunks", "has_legal_suffix",
+           "is_name_like", "qualifies_by_form"]
+
+_CONNECT = r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del)\s+(?:the\s+)?|[ \t]+)"
+_WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|"
+    r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
+    r"(?![\w/\-]))(?:[A-Z]\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
+_CHUNK = re.compile(
+    rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
+)
+_LOWER_SUFFIXED = re.compile(r"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]* (?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|"
+                             r"BV|B\.V\.|A/S)(?![\w])")
+SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
+_SUFFIX_WORDS = frozenset(
+    """Inc. Inc Incorporated Corp. Corp Corporation Co. Ltd. Ltd Limited LLC L.L.C. LP L.P. plc PLC Plc N.V. NV B.V. BV
+    S.A.S. SAS S.A. SA AG SE GmbH A/S ASA AB Oyj Oy S.p.A. SpA S.r.l. Srl SRL S.L. K.K. a.s. A.S. BVBA bvba CVBA
+    SARL Company INC INC. LTD LTD. CORP. LIMITED S.R.L. S.P.A. KG""".split()
+)
+_BAD_CONNECT = re.compile(r"\s+(?:of|for|de|du|des|la|le|für|et|di|del)\s+(?:the\s+)?")
+INSTITUTION = re.compile(
+    r"^(?:University|Universit[éeà]\w*|Institute|Institutes|Institut|Instituto|Istituto|Bank|Ministry|Department|"
+    r"Academy|School|College|Council|Agency|Office|Hospital|Center|Centre|Society|Association|Foundation|"
+    r"Federation|Chamber|Commission|Laboratory|Laboratories|Authority|Coalition|Alliance|Fund|Board|Trust|"
+    r"National|Flanders|Royal|Imperial|Max|Fraunhofer|Howard)\b"
+)
+HEADS = frozenset(
+    """Therapeutics Pharma Pharmaceuticals Pharmaceutical Pharmaceutica Pharmaceutique Bio Biosciences Bioscience
+    Biotech Biotechnology Biotherapeutics Biologics Biologicals Biopharma BioPharma Biopharmaceuticals Biomedical
+    Genomics Genetics Oncology Diagnostics Medicines Medicine Medical Sciences Science Health Healthcare Labs
+    Laboratories Laboratory Capital Ventures Partners Fund Funds Holdings Investments Investment Invest Foundation
+    Trust Institute Institut Instituut Instituto Istituto University Universiteit Université Universität College
+    School Hospital Hospitals Clinic Center Centre Council Agency Commission Initiative Consortium Society
+    Association Group Bank Insurance Technologies Technology Systems Solutions Industries Company Corporation
+    Management Advisors Associates Vaccines Immunotherapeutics Antibodies Therapies Cell Medtech Devices
+    Biosystems Incubator Ministry Administration Office Authority Organisation Organization Research Biologic
+    Molecular Innovations Immunology Neuroscience Ophthalmics Dermatology Biocapital Holding""".split()
+)
+STOP_LEAD = frozenset(
+    """The A An Under Today In On At As For With By From To If This That These Those Its Our Their About Both Each
+    Separately Additionally Also Further Furthermore Moreover However Following Upon After Before Through While
+    Meanwhile New Dr Dr. Mr. Ms. Mrs. Prof. Professor When Once Since Per Via And But Or Whereas Why How What
+    Press Release Contact Contacts Media Investor Investors Source Notes Editors""".split()
+)
+COMMON = frozenset(
+    """Proceeds Terms Financial Construction Cash Revenue Net Total Shares Completion Closing Payment Payments
+    Details Patients Data Results Sales Management Research Development Treatment Enrollment Company Participants
+    Speakers Topline Approval Phase Study Trial Forward Looking Statements Safe Harbor Copyright Privacy Cookies
+    Home News Pipeline Partners Investors Chief Executive Officer Director President Vice Head Board Ms Mr
+    January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday Belgium Flanders Wallonia Brussels Japan China Greater Europe Asia
+    America Latin United States Kingdom Canada Germany France Switzerland Netherlands Sweden Denmark Norway
+    Finland Korea India Israel Italy Spain Worldwide Global Under It We They He She Lead Series Seed Round
+    Upfront Milestone Royalties Territory Agreement License Licence Collaboration Acquisition Merger Offering""".split()
+)
+_PRODUCT_CODE = re.compile(r"^[A-Z]{1,5}-?\d+[A-Za-z0-9]*$")
+_GAP = re.compile(r"[\s&]")
+_LEAD_WORD = re.compile(r"[^\s&]+\s*")
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
+
+
+def find_chunks(text: str) -> list[tuple[int, int, str]]:
+    """Return the capitalised name chunks of a sentence as ``(start, end, text)``, in order.
+
+    Examples
+    --------
+    >>> [c[2] for c in find_chunks("Wallonia's W.IN.G fund and Merck & Co., Inc. joined.")]
+    ['Wallonia', 'W.IN.G', 'Merck & Co., Inc.']
+    """
+    out = []
+    matches = list(_CHUNK.finditer(text))
+    if " SE" in text or " NV" in text or " AG" in text or " Inc" in text or " SA" in text or " plc" in text:
+        matches += list(_LOWER_SUFFIXED.finditer(text))
+    for match in matches:
+        start, end = match.span()
+        piece = match.group()
+        if not _GAP.search(piece):
+            if piece[-1] in "'’s":
+                end -= 2 if piece.endswith(("'s", "’s")) else 1 if piece.endswith(("'", "’")) else 0
+                piece = text[start:end]
+            if end > start:
+                out.append((start, end, piece))
+            continue
+        for start, end in _split_possessives(text, start, end):
+            start, end = _strip_lead(text, start, end)
+            piece = text[start:end]
+            if piece.endswith(("'s", "’s")):
+                end -= 2
+            elif piece.endswith(("'", "’")):
+                end -= 1
+            if end > start:
+                out.append((start, end, text[start:end]))
+    return out
+
+
+def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Wallonia's W.IN.G" into "Wallonia" and "W.IN.G", then at bad connectors."""
+    pieces, begin = [], start
+    for match in _POSSESSIVE_GAP.finditer(text[start:end]):
+        pieces.extend(_split_bad_connectors(text, begin, start + match.start()))
+        begin = start + match.end()
+    return pieces + _split_bad_connectors(text, begin, end)
+
+
+def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Chief Executive Officer of Kerntide" at "of" unless an institution word precedes it."""
+    pieces, begin = [], start
+    for match in _BAD_CONNECT.finditer(text, start, end):
+        head = text[begin:match.start()].split()[-1] if text[begin:match.start()].split() else ""
+        if not INSTITUTION.match(head) and head not in HEADS and not INSTITUTION.match(text[begin:match.start()]):
+            pieces.append((begin, match.start()))
+            begin = match.end()
+    pieces.append((begin, end))
+    return pieces
+
+
+def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    while True:
+        first = _LEAD_WORD.match(text[start:end])
+        if not first or first.end() >= end - start or first.group().strip().rstrip(",") not in STOP_LEAD:
+            return start, end
+        start += first.end()
+
+
+def is_name_like(piece: str, lowered_words: set[str]) -> bool:
+    """Whether a chunk may be a name: no product code, common word or word the document also writes lowercase."""
+    words = piece.split()
+    if _PRODUCT_CODE.match(piece):
+        return False
+    if len(words) == 1 and (piece in COMMON or piece.lower() in lowered_words or len(piece) < 2):
+        return False
+    return not all(w in COMMON for w in words)
+
+
+def has_legal_suffix(piece: str) -> bool:
+    """Whether a name ends in a legal-form suffix ("Galapagos NV", "Gilead Sciences, Inc.")."""
+    last = piece[piece.rfind(" ") + 1:]
+    return last in _SUFFIX_WORDS or (last[:1].islower() and bool(SUFFIXED.search(piece)))
+
+
+def qualifies_by_form(piece: str) -> bool:
+    """Whether an unknown chunk is a name by its form (legal suffix, organisation word, institution)."""
+    if has_legal_suffix(piece):
+        return True
+    words = piece.split()
+    last = words[-1].rstrip(".,")
+    return (last in HEADS and len(words) > 1 and words[0] not in COMMON) or (
+        len(words) > 2 and bool(INSTITUTION.match(piece)) and " of " in piece)

@@ -1,0 +1,117 @@
+"""The organisations of one document: a cluster per organisation, with its names and short forms.
+
+Names found in a document are keyed by the gazetteer's id when known, else by
+their normal form (:func:`~.names.normalise`); a short form ("Galapagos" for
+"Galapagos NV", "Hengrui" for "Jiangsu Hengrui Medicine") joins the cluster of
+the one name it shortens. The registry then builds the pattern that marks every
+name and short form in the sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .chunks import COMMON, HEADS, INSTITUTION, STOP_LEAD, SUFFIXED, has_legal_suffix
+from .gazetteer import Entry, Gazetteer
+from .names import normalise
+
+__all__ = ["Cluster", "NameRegistry"]
+
+
+@dataclass
+class Cluster:
+    """One organisation of a document: every name it goes by there."""
+
+    key: str
+    names: list[str] = field(default_factory=list)
+    entry: Entry | None = None
+    descriptor: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The fullest name as written: the longest one with a legal suffix, else the longest."""
+        suffixed = [n for n in self.names if has_legal_suffix(n)]
+        return max(suffixed or self.names, key=len)
+
+
+class NameRegistry:
+    """Names found in pass one, each with its cluster key and short forms."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.clusters: dict[str, Cluster] = {}
+        self.variants: dict[str, str] = {}
+        #: Chunk text -> the context-free part of the test in ``_collect`` (chunks recur in a document).
+        self.seen: dict[str, tuple[bool, bool]] = {}
+
+    def _key(self, piece: str) -> tuple[str, Entry | None]:
+        entry = self.gazetteer.lookup(piece)
+        if entry:
+            return "id:" + entry.id, entry
+        norm = normalise(piece)
+        if piece in self.variants:
+            return self.variants[piece], None
+        if " " not in norm:
+            owners = {k for k in self.clusters if norm in k.split()[1:]}
+            if len(owners) == 1:
+                return owners.pop(), None
+        return norm, None
+
+    def add(self, piece: str, descriptor: str | None = None) -> str:
+        """Register a name found in the text (with its apposition, if any); return its cluster key."""
+        key, entry = self._key(piece)
+        cluster = self.clusters.setdefault(key, Cluster(key, entry=entry))
+        if piece not in cluster.names:
+            cluster.names.append(piece)
+        cluster.descriptor = cluster.descriptor or descriptor
+        for variant in _variants(piece):
+            self.variants.setdefault(variant, key)
+        return key
+
+    def alias(self, acronym: str, key: str) -> None:
+        """Register an acronym given in brackets after a name ("National Institutes of Health (NIH)")."""
+        if acronym not in COMMON:
+            self.variants.setdefault(acronym, key)
+            self.clusters[key].names.append(acronym)
+
+    def merge_short_forms(self) -> None:
+        """Fold a cluster whose name is a short form of exactly one other ("Hengrui", "Fred Hutch")."""
+        for key in [k for k in self.clusters if not k.startswith("id:")]:
+            owners = [k for k in self.clusters if k != key and _is_short_form(key, k)]
+            if len(owners) > 1:
+                owners = [k for k in owners if any(has_legal_suffix(n) for n in self.clusters[k].names)]
+            if len(owners) == 1:
+                target = self.clusters[owners[0]]
+                target.names.extend(self.clusters.pop(key).names)
+                self.variants.update({v: owners[0] for v, k in self.variants.items() if k == key})
+
+    def pattern(self) -> re.Pattern[str] | None:
+        """The pattern matching every registered name and short form (longest first), or ``None``."""
+        if not self.variants:
+            return None
+        alternatives = "|".join(re.escape(v) for v in sorted(self.variants, key=len, reverse=True))
+        firsts = "".join(sorted({re.escape(v[0]) for v in self.variants}))
+        return re.compile(rf"(?<![\w@])(?=[{firsts}])(?:{alternatives})(?![\w+])(?:['’]s\b|['’](?!\w))?")
+
+
+def _is_short_form(short: str, key: str) -> bool:
+    """Whether normalised ``short`` names the organisation with key ``key``."""
+    words = short.split()
+    full = key[3:].replace("-", " ").split() if key.startswith("id:") else key.split()
+    if len(words) >= len(full):
+        return False
+    if len(words) == 1 and words[0] in full[1:] and len(words[0]) > 3:
+        return True
+    head, last = full[: len(words)], words[-1]
+    return head[:-1] == words[:-1] and head[-1].startswith(last) and len(last) > 3
+
+
+def _variants(piece: str) -> list[str]:
+    words = SUFFIXED.sub("", piece).strip(" ,").split()
+    out = [piece, " ".join(words)]
+    while len(words) > 1 and words[-1] in HEADS and not INSTITUTION.match(words[0]):
+        words = words[:-1]
+        if len(words[0]) > 2 and words[0] not in COMMON and words[0] not in STOP_LEAD:
+            out.append(" ".join(words))
+    return [v for v in dict.fromkeys(out) if v]

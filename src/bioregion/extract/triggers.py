@@ -1,0 +1,92 @@
+"""Words that make a masked sentence an event of a relation type.
+
+Organisations are masked as ``@k@`` (see :mod:`.relations`); patterns are
+written with ``{O}`` for one masked organisation and ``{G40}`` for a gap of at
+most 40 characters without one. A sentence states a relation when it has an
+event word (announced, signed, acquired, ...), no background cue ("continues
+to", "previously") and the trigger of a type (:data:`TRIGGERS`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "masked_pattern",
+           "org_number"]
+
+_O = r"@\d+@"
+_G = r"[^@]{0,%d}?"
+ORG = re.compile(r"@(\d+)@")
+
+
+@dataclass
+class Finding:
+    """A relation read from one sentence: type, ``{cluster number: role}``, option, strength."""
+
+    type: str
+    roles: dict[int, str]
+    option: bool = False
+    strength: float = 0.8
+    unresolved: list[int] = field(default_factory=list)
+
+
+def masked_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written with ``{O}`` (a masked organisation) and ``{G20}``..``{G80}`` (gaps)."""
+    return re.compile(pattern.replace("{O}", _O).replace("{G40}", _G % 40).replace("{G60}", _G % 60)
+                      .replace("{G80}", _G % 80).replace("{G20}", _G % 20), re.I)
+
+
+_c = masked_pattern
+
+
+EVENT = _c(r"\b(?:announc\w*|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|expand\w*|extend\w*|"
+            r"team\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
+            r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
+            r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|"
+            r"participation)\b")
+BACKGROUND = _c(r"\b(?:continues? to|continued|previously|formerly|existing (?:partner|collaboration)|largely from|"
+                 r"revenue|income from|established in (?:19|20)\d\d|is preparing|was founded|were founded|"
+                 r"includ(?:e|es|ing) (?:{O}|the)|partners include)\b")
+
+TRIGGERS = {
+    "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*)\b"),
+    "merger": _c(r"\b(?:merg(?:e|er|ers|ing)|combine|business combination)\b"),
+    "license": _c(r"\b(?:(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b)|exclusive (?:worldwide |global )?rights|option to licen\w+)"),
+    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|share (?:development )?costs)\b"),
+    "joint_venture": _c(r"\b(?:joint venture|JV)\b"),
+    "consortium": _c(r"\b(?:consortium|public-private partnership|Horizon 2020 project)\b"),
+    "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
+                            r"services? agreement|contract research organi[sz]ation|CRO|CDMO|CMO|"
+                            r"development and manufacturing|fee-for-service|to manufacture)\b|\bselected {O} as\b"),
+    "marketing_distribution": _c(r"\b(?:distribut\w*|co-promot\w*|promotion agreement|marketing agreement|"
+                                 r"marketing and distribution|commerciali[sz]ation agreement)\b"),
+    "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
+                            r"purchased? [\d,]+ (?:ordinary |common )?shares)\b"),
+    "venture_round": _c(r"\b(?:series [A-F]\d?|seed (?:round|financing|funding|capital|investment)|"
+                        r"(?:financing|funding|investment) round|venture (?:round|financing)|crossover (?:round|financing)|"
+                        r"growth (?:round|financing)|the round|(?:round|financing|investment|funding) (?:was|is) "
+                        r"(?:co-)?led by)\b"),
+    "spin_off": _c(r"\b(?:spin-?off|spin-?out|spun (?:out|off)|spins? (?:out|off))\b"),
+    "grant": _c(r"(?:\b(?:a|an|the|million|billion|research|innovation|EIC|NIH|government|public) grant\b|"
+                r"\bgrant (?:from|of)\b|\baward(?:ed)?\b|\bsubsid\w+)"),
+    "ipo": _c(r"\b(?:initial public offering|IPO|went public|go public)\b"),
+    "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
+                           r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
+                           r"\bresearch agreement\b"),
+}
+#: Words one of which every trigger contains: a cheap test before the patterns.
+GUARD_WORDS = ("acqui", "buy", "bought", "takeover", "take over", "purchas", "merg", "combin", "licen", "rights",
+                "develop", "commerciali", "costs", "joint venture", "jv", "consortium", "public-private", "horizon",
+                "manufactur", "supply", "service", "cro", "cmo", "distribut", "promot", "marketing", "equity",
+                "stake", "placement", "shares", "series", "seed", "round", "financing", "funding", "venture", "spin",
+                "spun", "grant", "award", "subsid", "public", "ipo", "collaborat", "partnership", "alliance",
+                "team", "research agreement", "selected", "led by")
+PRIORITY = ("acquisition", "merger", "joint_venture", "consortium", "spin_off", "ipo", "venture_round",
+             "equity_investment", "grant", "contract_services", "marketing_distribution", "co_development",
+             "license", "rd_collaboration")
+
+
+def org_number(match: re.Match[str], group: str) -> int:
+    """The cluster number of the masked organisation captured by ``group``."""
+    return int(match.group(group).strip("@"))
