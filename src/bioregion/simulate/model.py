@@ -64,6 +64,7 @@ class BioRegionModel:
         self.agents, self.programs = Agents(self.calibration.capabilities), Programs()
         self._tie_keys = np.zeros(0, dtype=np.int64)   # sorted pair keys of past alliances
         self._new_ties: list[np.ndarray] = []            # this quarter's, merged at its end
+        self._new_sorted: np.ndarray | None = None       # their keys, sorted (cache)
         self.t, self.ipo_window, self.record_events, self.search_breadth = 0, False, record_events, search_breadth
         self.events: list[tuple] = []
         self.closures: dict[int, tuple[int, str]] = {}
@@ -138,12 +139,24 @@ class BioRegionModel:
         np.add.at(self.agents.degree, a, 1)
         np.add.at(self.agents.degree, b, 1)
         self._new_ties.append(_pair_keys(a, b))
+        self._new_sorted = None
 
     def _merge_ties(self) -> None:
         if self._new_ties:
-            # timsort merges the sorted runs in linear time; duplicates are harmless
-            self._tie_keys = np.sort(np.concatenate([self._tie_keys, *self._new_ties]), kind="stable")
-            self._new_ties = []
+            # timsort merges the sorted runs in linear time; duplicates are dropped
+            keys = np.sort(np.concatenate([self._tie_keys, self.new_tie_keys()]), kind="stable")
+            self._tie_keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+            self._new_ties, self._new_sorted = [], None
+
+    def tie_keys(self) -> np.ndarray:
+        """Sorted keys (``min << 32 | max``) of the pairs allied before this quarter."""
+        return self._tie_keys
+
+    def new_tie_keys(self) -> np.ndarray:
+        """Sorted keys of the pairs allied so far this quarter."""
+        if self._new_sorted is None:
+            self._new_sorted = np.sort(np.concatenate([np.zeros(0, np.int64), *self._new_ties]))
+        return self._new_sorted
 
     def tied(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Whether ``a`` and ``b`` (broadcast) have allied before."""

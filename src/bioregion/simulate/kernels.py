@@ -1,0 +1,133 @@
+"""Compiled kernels (numba) for the hot rules of a model step.
+
+A partner search scores ``k x B`` candidate pairs; in numpy this costs some
+twenty array operations and temporaries per search (and a sorted-array lookup
+of prior ties), which dominates a long run. :func:`choose_partners` does the
+scoring, the prior-tie lookup (binary search in the sorted pair keys) and the
+weighted draw in one pass over the pairs, with no temporaries.
+
+All random numbers are drawn by the caller from the model's generator and
+passed in, so a run stays reproducible bit for bit for a given seed.
+numba is imported lazily, on the first call: :func:`available` tells whether
+it is installed (the ``sim`` extra); without it the rules fall back to the
+pure-numpy path of :mod:`bioregion.simulate.partners`, which draws the same
+random numbers but may round differently, so trajectories can differ between
+the two paths (never between runs of one path). Kernels compile with
+``cache=True``: the compile cost (a few seconds) is paid once per machine.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+__all__ = ["available", "choose_partners"]
+
+_KERNELS: dict = {}
+
+
+def available() -> bool:
+    """Whether numba is installed, so the compiled kernels can be used."""
+    if "ok" not in _KERNELS:
+        try:
+            import numba  # noqa: F401
+        except ImportError:
+            _KERNELS["ok"] = False
+        else:
+            _KERNELS["ok"] = True
+    return _KERNELS["ok"]
+
+
+def _compiled(name: str):
+    if name not in _KERNELS:
+        from numba import njit
+
+        _KERNELS[name] = njit(cache=True, nogil=True)(_PYTHON[name])
+    return _KERNELS[name]
+
+
+def choose_partners(searchers: np.ndarray, sample: np.ndarray, draws: np.ndarray, proximity_weight: np.ndarray,
+                    region: np.ndarray, distance: np.ndarray, degree: np.ndarray, profile: np.ndarray,
+                    tie_keys: np.ndarray, new_keys: np.ndarray, weights: tuple[float, float, float, float],
+                    distance_scale: float, top_degree: int) -> np.ndarray:
+    """Pick one partner per searcher among its row of ``sample``; -1 when none can be picked.
+
+    Parameters
+    ----------
+    searchers : ndarray of int64, shape (k,)
+    sample : ndarray of int64, shape (k, B)
+        Candidate rows of each searcher.
+    draws : ndarray of float, shape (k,)
+        Uniform [0, 1) numbers, one per searcher.
+    proximity_weight : ndarray of float, shape (k,)
+    region, distance, degree, profile : ndarray
+        Agent columns and the region distance matrix in km.
+    tie_keys, new_keys : ndarray of int64
+        Sorted pair keys of past alliances (``min << 32 | max``).
+    weights : tuple of float
+        Weights of proximity, prior ties, degree and complementarity.
+
+    See :mod:`bioregion.simulate.partners` for the score.
+    """
+    kernel = _compiled("choose")
+    return kernel(np.ascontiguousarray(searchers, dtype=np.int64), np.ascontiguousarray(sample, dtype=np.int64),
+                  np.ascontiguousarray(draws, dtype=np.float64),
+                  np.ascontiguousarray(proximity_weight, dtype=np.float64), region,
+                  np.exp(-distance / float(distance_scale)), degree, profile,
+                  tie_keys, new_keys, float(weights[0]), float(weights[1]), float(weights[2]), float(weights[3]),
+                  float(math.log1p(max(top_degree, 1))))
+
+
+def _choose(searchers, sample, draws, proximity_weight, region, proximity, degree, profile,
+            tie_keys, new_keys, w_prox, w_tie, w_deg, w_comp, log_top):  # pragma: no cover - compiled
+    k, breadth = sample.shape
+    caps = profile.shape[1]
+    out = np.full(k, -1, dtype=np.int64)
+    cumulative = np.empty(breadth)
+    for i in range(k):
+        s = searchers[i]
+        norm_s = 0.0
+        for c in range(caps):
+            norm_s += profile[s, c] * profile[s, c]
+        norm_s = math.sqrt(norm_s)
+        total = 0.0
+        for j in range(breadth):
+            b = sample[i, j]
+            weight = 0.0
+            if b != s:
+                dot, norm_b = 0.0, 0.0
+                for c in range(caps):
+                    dot += profile[s, c] * profile[b, c]
+                    norm_b += profile[b, c] * profile[b, c]
+                norms = math.sqrt(norm_b) * norm_s
+                sim = dot / norms if norms > 0 else dot
+                key = (min(s, b) << 32) | max(s, b)
+                tied = 0.0
+                if degree[s] > 0 and degree[b] > 0:   # allies have a degree
+                    for keys in (tie_keys, new_keys):
+                        lo, hi = 0, keys.shape[0]
+                        while lo < hi:   # binary search of the sorted keys
+                            mid = (lo + hi) >> 1
+                            if keys[mid] < key:
+                                lo = mid + 1
+                            else:
+                                hi = mid
+                        if lo < keys.shape[0] and keys[lo] == key:
+                            tied = 1.0
+                score = (w_prox * proximity[region[s], region[b]] * proximity_weight[i]
+                         + w_tie * tied + w_deg * math.log1p(degree[b]) / log_top
+                         + w_comp * 4.0 * sim * (1.0 - sim))
+                weight = math.exp(score)
+            total += weight
+            cumulative[j] = total
+        if total > 0:
+            draw = draws[i] * total
+            pick = 0
+            while pick < breadth - 1 and cumulative[pick] <= draw:
+                pick += 1
+            out[i] = sample[i, pick]
+    return out
+
+
+_PYTHON = {"choose": _choose}
