@@ -37,10 +37,13 @@ class Deals:
         m = self.m
         a, p, cal = m.agents, m.programs, m.calibration
         pharma = np.flatnonzero(a.mask(PHARMA))
-        live = p.live()
-        payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
-        clinical = np.bincount(payer[(p.stage[live] >= 1) & (p.stage[live] < MARKETED)], minlength=a.n)
-        marketed = np.bincount(payer[p.stage[live] == MARKETED], minlength=a.n)
+        if m.ledger is not None:   # payer counts of this quarter's compiled pass
+            clinical, marketed = m.ledger[3], m.ledger[4]
+        else:
+            live = p.live()
+            payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
+            clinical = np.bincount(payer[(p.stage[live] >= 1) & (p.stage[live] < MARKETED)], minlength=a.n)
+            marketed = np.bincount(payer[p.stage[live] == MARKETED], minlength=a.n)
         missing = np.maximum(cal.pharma_target_pipeline - clinical[pharma], 0)
         lost = np.maximum(cal.products_per_pharma - a.products[pharma] - marketed[pharma], 0)
         return pharma, (missing + lost) / cal.pharma_target_pipeline

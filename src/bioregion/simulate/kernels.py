@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-__all__ = ["available", "choose_partners"]
+__all__ = ["available", "choose_partners", "accounts"]
 
 _KERNELS: dict = {}
 
@@ -79,6 +79,62 @@ def choose_partners(searchers: np.ndarray, sample: np.ndarray, draws: np.ndarray
                   float(math.log1p(max(top_degree, 1))))
 
 
+def accounts(programs, agents, n: int, firm_kind: int, platform: int, hybrid: int, marketed: int,
+             quarter_cost: np.ndarray, calibration) -> tuple[np.ndarray, ...]:
+    """One pass over programs and agents: what :func:`lifecycle.cash_flow` and friends need.
+
+    Returns ``(best, burn, revenue, clinical, on_market)``: per agent, the highest
+    stage (0-4) of the programs it owns (-1 without one), costs and revenue of
+    the quarter (before grants and credits) and the clinical and marketed
+    programs it pays for.
+    """
+    p, cal = programs, calibration
+    sales = cal.product_revenue_per_year / 4
+    return _compiled("accounts")(
+        p.n, p.alive, p.owner, p.partner, p.stage, n, agents.alive, agents.kind, agents.model,
+        np.int8(firm_kind), np.int8(platform), np.int8(hybrid), marketed, quarter_cost,
+        float(cal.overhead_per_quarter), float(cal.platform_revenue_per_quarter), float(sales),
+        float(cal.royalty_rate))
+
+
+def _accounts(count, alive, owner, partner, stage, n, agent_alive, kind, model, firm_kind, platform, hybrid,
+              marketed, quarter_cost, overhead, platform_revenue, sales, royalty):  # pragma: no cover - compiled
+    best = np.full(n, -1, dtype=np.int8)
+    burn = np.zeros(n)
+    revenue = np.zeros(n)
+    clinical = np.zeros(n, dtype=np.int64)
+    on_market = np.zeros(n, dtype=np.int64)
+    for i in range(count):   # program order, as numpy's bincount: same sums bit for bit
+        if not alive[i]:
+            continue
+        o, st = owner[i], stage[i]
+        payer = partner[i] if partner[i] >= 0 else o
+        if min(st, 4) > best[o]:
+            best[o] = min(st, 4)
+        if st < marketed:
+            burn[payer] += quarter_cost[st]
+            if st >= 1:
+                clinical[payer] += 1
+        else:
+            on_market[payer] += 1
+    for i in range(count):   # revenue in the order of numpy's two passes (owners, then partners)
+        if alive[i] and stage[i] >= marketed:
+            revenue[owner[i]] += royalty * sales if partner[i] >= 0 else sales
+    licensee = np.zeros(n)
+    for i in range(count):
+        if alive[i] and stage[i] >= marketed and partner[i] >= 0:
+            licensee[partner[i]] += sales * (1 - royalty)
+    revenue += licensee
+    for j in range(n):
+        if agent_alive[j] and kind[j] == firm_kind:
+            burn[j] += overhead
+            if model[j] == platform:
+                revenue[j] += platform_revenue
+            elif model[j] == hybrid:
+                revenue[j] += platform_revenue / 2
+    return best, burn, revenue, clinical, on_market
+
+
 def _choose(searchers, sample, draws, proximity_weight, region, proximity, degree, profile,
             tie_keys, new_keys, w_prox, w_tie, w_deg, w_comp, log_top):  # pragma: no cover - compiled
     k, breadth = sample.shape
@@ -130,4 +186,4 @@ def _choose(searchers, sample, draws, proximity_weight, region, proximity, degre
     return out
 
 
-_PYTHON = {"choose": _choose}
+_PYTHON = {"choose": _choose, "accounts": _accounts}

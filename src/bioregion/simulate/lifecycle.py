@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import kernels
 from .pipeline import phase_durations
 from .state import FIPCO, FIRM, HYBRID, INVESTOR, PHARMA, PLATFORM, PRODUCER, PRODUCT
 
@@ -108,20 +109,27 @@ def _launch(m, approved: np.ndarray) -> None:
     m.deals.partner_out(own[~become & (a.model[owners] != FIPCO)])
 
 
+def _quarter_cost(cal) -> np.ndarray:
+    return np.asarray(cal.stage_cost) / (np.asarray(cal.duration_years) * 4)
+
+
 def cash_flow(m) -> None:
     """Costs burn cash; revenue, royalties, grants and R&D tax credits add to it."""
     a, p, cal, env, t = m.agents, m.programs, m.calibration, m.env, m.t
-    n, live = a.n, p.live()
-    payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
-    stage = p.stage[live]
-    developing = stage < MARKETED
-    cost = np.asarray(cal.stage_cost)[np.minimum(stage, 4)] / (np.asarray(cal.duration_years)[np.minimum(stage, 4)] * 4)
-    burn = sum_by(payer[developing], cost[developing], n)
+    n = a.n
     firms = a.mask(FIRM)
-    burn[firms] += cal.overhead_per_quarter
-    revenue = _product_revenue(m, live[~developing], n)
-    revenue[firms & (a.model[:n] == PLATFORM)] += cal.platform_revenue_per_quarter
-    revenue[firms & (a.model[:n] == HYBRID)] += cal.platform_revenue_per_quarter / 2
+    if m.ledger is not None:   # computed by highest_stage with the compiled kernel
+        burn, revenue = m.ledger[1], m.ledger[2]
+    else:
+        live = p.live()
+        payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
+        stage = p.stage[live]
+        developing = stage < MARKETED
+        burn = sum_by(payer[developing], _quarter_cost(cal)[np.minimum(stage, 4)][developing], n)
+        burn[firms] += cal.overhead_per_quarter
+        revenue = _product_revenue(m, live[~developing], n)
+        revenue[firms & (a.model[:n] == PLATFORM)] += cal.platform_revenue_per_quarter
+        revenue[firms & (a.model[:n] == HYBRID)] += cal.platform_revenue_per_quarter / 2
     region = a.region[:n]
     in_region = np.bincount(region[firms], minlength=env.grant.shape[1])
     grant = np.where(firms, env.grant[t, region] / np.maximum(in_region[region], 1), 0.0)
@@ -147,8 +155,19 @@ def sum_by(index: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
 
 
 def highest_stage(m) -> np.ndarray:
-    """Highest development stage (0-4) of each agent's live programs; -1 without one."""
+    """Highest development stage (0-4) of each agent's live programs; -1 without one.
+
+    With numba, one compiled pass also computes the quarter's costs, revenue
+    and payer counts, kept in ``m.ledger`` for :func:`cash_flow` and the
+    pipeline gap of :mod:`bioregion.simulate.deals` (programs do not change
+    in between).
+    """
     p, n = m.programs, m.agents.n
+    if kernels.available():
+        m.ledger = kernels.accounts(p, m.agents, n, FIRM, PLATFORM, HYBRID, MARKETED,
+                                    _quarter_cost(m.calibration), m.calibration)
+        return m.ledger[0]
+    m.ledger = None
     live = p.live()
     best = np.full(n, -1, dtype=np.int8)
     np.maximum.at(best, p.owner[live], np.minimum(p.stage[live], 4))

@@ -72,6 +72,7 @@ class BioRegionModel:
         self.deals = Deals(self)
         self.datacollector = DataCollector(self)
         self._spawned = 0
+        self.ledger: tuple[np.ndarray, ...] | None = None   # see lifecycle.highest_stage
         foundings, ties = population(scenario, ecosystem)
         self._schedule = self._plan(foundings)
         self._enter(self._schedule.pop(0, []))
@@ -92,6 +93,7 @@ class BioRegionModel:
         lifecycle.venture_rounds(self)
         lifecycle.ipos(self)
         self.deals.step()
+        self.ledger = None
         lifecycle.failures(self)
         self._merge_ties()
         self.datacollector.collect()
