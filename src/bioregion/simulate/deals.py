@@ -69,6 +69,8 @@ class Deals:
         m = self.m
         a, p, cal = m.agents, m.programs, m.calibration
         buyers = pharma[m.rng.random(len(pharma)) < quarterly(cal.license_rate_per_year) * np.minimum(gap, 2.0)]
+        if not len(buyers):
+            return
         live = p.live()
         offer = live[(p.partner[live] < 0) & (p.stage[live] < MARKETED) & (a.kind[p.owner[live]] == FIRM)]
         if not len(buyers) or not len(offer):
@@ -108,6 +110,8 @@ class Deals:
         n = a.n
         firms = np.flatnonzero(a.mask(FIRM) & np.isin(a.model[:n], (PLATFORM, HYBRID)))
         signing = firms[m.rng.random(len(firms)) < quarterly(cal.license_rate_per_year / 2)]
+        if not len(signing):
+            return
         buyers = choose(m, signing, np.flatnonzero(a.mask(PHARMA)))
         signing, buyers = signing[buyers >= 0], buyers[buyers >= 0]
         a.cash[signing] += cal.upfront[0]
@@ -121,6 +125,8 @@ class Deals:
         firms = np.flatnonzero(a.mask(FIRM))
         odds = quarterly(cal.collaboration_rate_per_year) * m.env.matchmaking[t, a.region[firms]]
         starting = firms[m.rng.random(len(firms)) < np.minimum(odds, 0.9)]
+        if not len(starting):
+            return
         pool = np.flatnonzero(a.alive[:n] & np.isin(a.kind[:n], (PRODUCER, FIRM, PHARMA)))
         partners = choose(m, starting, pool)
         starting, partners = starting[partners >= 0], partners[partners >= 0]
@@ -137,6 +143,8 @@ class Deals:
         m = self.m
         a, p, cal = m.agents, m.programs, m.calibration
         buyers = pharma[m.rng.random(len(pharma)) < quarterly(cal.acquisition_rate_per_year) * np.minimum(gap, 2.0)]
+        if not len(buyers):
+            return
         targets = choose(m, buyers, np.flatnonzero(a.mask(FIRM) & (m.stage_now >= 1)), proximity_weight=0.3)
         keep = _first_of_each(targets)
         buyers, targets = buyers[keep], targets[keep]

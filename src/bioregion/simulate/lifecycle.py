@@ -49,6 +49,8 @@ def spin_offs(m) -> None:
     """Knowledge producers turn discoveries into spin-off firms (Poisson thinning)."""
     a, cal, t = m.agents, m.calibration, m.t
     producers = np.flatnonzero(a.mask(PRODUCER))
+    if not len(producers):
+        return
     region = a.region[producers]
     rate = (cal.discoveries_per_year / 4 * m.env.discovery[t, region]
             * np.minimum(cal.spin_off_probability * m.env.spin[t, region] * m.transfer_boost[region], 1.0))
@@ -92,6 +94,8 @@ def advance_programs(m) -> None:
 
 def _pay_milestones(m, up: np.ndarray) -> None:
     p, a, cal = m.programs, m.agents, m.calibration
+    if not len(up):
+        return
     partnered = up[p.partner[up] >= 0]
     amount = np.asarray(cal.milestones)[p.stage[partnered] - 1] / 4
     np.add.at(a.cash, p.owner[partnered], amount)
@@ -100,6 +104,8 @@ def _pay_milestones(m, up: np.ndarray) -> None:
 def _launch(m, approved: np.ndarray) -> None:
     """An approved own product makes a product/hybrid firm a FIPCO, or is partnered out."""
     p, a, cal = m.programs, m.agents, m.calibration
+    if not len(approved):
+        return
     own = approved[(p.partner[approved] < 0) & (a.kind[p.owner[approved]] == FIRM)]
     owners = p.owner[own]
     can = np.isin(a.model[owners], (PRODUCT, HYBRID))
