@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-__all__ = ["available", "choose_partners", "accounts"]
+__all__ = ["available", "choose_partners", "accounts", "develop"]
 
 _KERNELS: dict = {}
 
@@ -135,6 +135,63 @@ def _accounts(count, alive, owner, partner, stage, n, agent_alive, kind, model, 
     return best, burn, revenue, clinical, on_market
 
 
+def develop(rng: np.random.Generator, programs, agents, firm_kind: int, platform: int, marketed: int,
+            start_probability: float, calibration) -> np.ndarray:
+    """New programs, then a quarter of development for every live program; return the approved ones.
+
+    Firms of kind ``firm_kind`` with cash and a model other than ``platform``
+    start a preclinical program with ``start_probability``; then every live
+    program spends a quarter, and those due pass their stage (with the
+    calibrated transition probability; the owner of a partnered one earns its
+    milestone) or end; marketed ones lose exclusivity. Random numbers come
+    from ``rng`` inside the kernel.
+    """
+    p, a, cal = programs, agents, calibration
+    p._reserve(p.n + a.n)
+    count, approved = _compiled("develop")(
+        rng, p.n, p.owner, p.origin, p.partner, p.stage, p.remaining, p.alive, a.n, a.alive, a.kind, a.model,
+        a.cash, np.int8(firm_kind), np.int8(platform), marketed, float(start_probability),
+        np.asarray(cal.transition, dtype=np.float64), np.asarray(cal.duration_years, dtype=np.float64),
+        float(cal.duration_shape), int(cal.exclusivity_years * 4), np.asarray(cal.milestones, dtype=np.float64) / 4)
+    p.n = count
+    return approved
+
+
+def _develop(rng, count, owner, origin, partner, stage, remaining, alive, n, agent_alive, kind, model, cash,
+             firm_kind, platform, marketed, start_probability, transition, duration, shape, exclusivity,
+             milestone):  # pragma: no cover - compiled
+    for j in range(n):
+        if agent_alive[j] and kind[j] == firm_kind and cash[j] > 0 and model[j] != platform:
+            if rng.random() < start_probability:
+                owner[count], origin[count], partner[count], stage[count], alive[count] = j, j, -1, 0, True
+                remaining[count] = max(1, int(np.rint(rng.gamma(shape, duration[0] / shape) * 4)))
+                count += 1
+    approved = np.empty(count, dtype=np.int64)
+    done = 0
+    for i in range(count):
+        if not alive[i]:
+            continue
+        remaining[i] -= 1
+        if remaining[i] > 0:
+            continue
+        st = stage[i]
+        if st >= marketed:
+            alive[i] = False
+        elif rng.random() < transition[st]:
+            stage[i] = st + 1
+            if partner[i] >= 0:
+                cash[owner[i]] += milestone[st]
+            if st + 1 < marketed:
+                remaining[i] = max(1, int(np.rint(rng.gamma(shape, duration[st + 1] / shape) * 4)))
+            else:
+                remaining[i] = exclusivity
+                approved[done] = i
+                done += 1
+        else:
+            alive[i] = False
+    return count, approved[:done]
+
+
 def _choose(searchers, sample, draws, proximity_weight, region, proximity, degree, profile,
             tie_keys, new_keys, w_prox, w_tie, w_deg, w_comp, log_top):  # pragma: no cover - compiled
     k, breadth = sample.shape
@@ -186,4 +243,4 @@ def _choose(searchers, sample, draws, proximity_weight, region, proximity, degre
     return out
 
 
-_PYTHON = {"choose": _choose, "accounts": _accounts}
+_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop}

@@ -18,7 +18,7 @@ from . import kernels
 from .pipeline import phase_durations
 from .state import FIPCO, FIRM, HYBRID, INVESTOR, PHARMA, PLATFORM, PRODUCER, PRODUCT
 
-__all__ = ["quarterly", "spin_offs", "new_programs", "advance_programs", "cash_flow",
+__all__ = ["quarterly", "spin_offs", "develop", "new_programs", "advance_programs", "cash_flow",
            "venture_rounds", "ipos", "failures"]
 
 MARKETED = 5
@@ -58,6 +58,18 @@ def spin_offs(m) -> None:
     if len(parents):
         models = m.rng.choice(3, size=len(parents), p=SPIN_OFF_MODELS).astype(np.int8)
         m.found_firms(parents, models)
+
+
+def develop(m) -> None:
+    """:func:`new_programs` then :func:`advance_programs`, in one compiled pass when numba is installed."""
+    if not kernels.available():
+        new_programs(m)
+        advance_programs(m)
+        return
+    approved = kernels.develop(m.rng, m.programs, m.agents, FIRM, PLATFORM, MARKETED,
+                               quarterly(m.calibration.new_program_rate_per_year), m.calibration)
+    m.count("approvals", len(approved))
+    _launch(m, approved)
 
 
 def new_programs(m) -> None:
