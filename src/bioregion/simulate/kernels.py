@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-__all__ = ["available", "choose_partners", "accounts", "develop"]
+__all__ = ["available", "choose_partners", "accounts", "develop", "venture_rounds"]
 
 _KERNELS: dict = {}
 
@@ -192,6 +192,55 @@ def _develop(rng, count, owner, origin, partner, stage, remaining, alive, n, age
     return count, approved[:done]
 
 
+def venture_rounds(rng: np.random.Generator, agents, firm_kind: int, investor_kind: int, burn: np.ndarray,
+                   stage_now: np.ndarray, odds_scale: float, vc: np.ndarray, distance: np.ndarray,
+                   calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Venture rounds of one quarter: ``(raising firms, lead investors, amounts)``; cash is paid in.
+
+    See :func:`bioregion.simulate.lifecycle.venture_rounds` for the rule;
+    ``odds_scale`` is the base probability times the funding multiplier and
+    ``vc`` the per-region multiplier of this quarter.
+    """
+    a, cal = agents, calibration
+    return _compiled("venture")(
+        rng, a.n, a.alive, a.kind, a.cash, a.degree, a.region, a.fund, np.int8(firm_kind), np.int8(investor_kind),
+        burn, stage_now, float(odds_scale), vc, distance, 4.0 * float(cal.distance_scale_km),
+        np.asarray(cal.round_size, dtype=np.float64))
+
+
+def _venture(rng, n, alive, kind, cash, degree, region, fund, firm_kind, investor_kind, burn, stage_now,
+             odds_scale, vc, distance, scale, round_size):  # pragma: no cover - compiled
+    investors = np.flatnonzero(alive[:n] & (kind[:n] == investor_kind))
+    raising = np.empty(n, dtype=np.int64)
+    lead = np.empty(n, dtype=np.int64)
+    amounts = np.empty(n)
+    done = 0
+    if investors.shape[0] == 0:
+        return raising[:0], lead[:0], amounts[:0]
+    cumulative = np.empty(investors.shape[0])
+    for j in range(n):
+        if not (alive[j] and kind[j] == firm_kind and cash[j] < 4 * burn[j]):
+            continue
+        stage = max(stage_now[j], 0)
+        network = degree[j] / (1.0 + degree[j])
+        odds = odds_scale * vc[region[j]] * (0.6 + 0.1 * stage) * (0.75 + 0.5 * network)
+        if rng.random() >= min(odds, 0.95):
+            continue
+        total = 0.0
+        for v in range(investors.shape[0]):
+            inv = investors[v]
+            total += fund[inv] * np.exp(-distance[region[j], region[inv]] / scale)
+            cumulative[v] = total
+        draw = rng.random() * total
+        pick = 0
+        while pick < investors.shape[0] - 1 and cumulative[pick] < draw:
+            pick += 1
+        raising[done], lead[done], amounts[done] = j, investors[pick], round_size[stage]
+        cash[j] += round_size[stage]
+        done += 1
+    return raising[:done], lead[:done], amounts[:done]
+
+
 def _choose(searchers, sample, draws, proximity_weight, region, proximity, degree, profile,
             tie_keys, new_keys, w_prox, w_tie, w_deg, w_comp, log_top):  # pragma: no cover - compiled
     k, breadth = sample.shape
@@ -243,4 +292,4 @@ def _choose(searchers, sample, draws, proximity_weight, region, proximity, degre
     return out
 
 
-_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop}
+_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop, "venture": _venture}

@@ -196,6 +196,15 @@ def venture_rounds(m) -> None:
     """Firms short of cash raise rounds; odds rise with stage, network and investor supply."""
     a, cal, env, t = m.agents, m.calibration, m.env, m.t
     n = a.n
+    if kernels.available():
+        raising, lead, amounts = kernels.venture_rounds(
+            m.rng, a, FIRM, INVESTOR, m.burn, m.stage_now, cal.venture_round_probability * env.funding[t],
+            env.vc[t], m.distance_now, cal)
+        if len(raising):
+            m.record("venture_round", ((lead, "investor"), (raising, "investee")), m.stage_now[raising],
+                     {"equity": amounts})
+            m.count("capital_raised", float(amounts.sum()))
+        return
     investors = np.flatnonzero(a.mask(INVESTOR))
     firms = np.flatnonzero(a.mask(FIRM) & (a.cash[:n] < 4 * m.burn))
     if not len(investors) or not len(firms):
