@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import kernels
 from .lifecycle import MARKETED, quarterly, quarters
 from .partners import choose, learn
-from .state import FIRM, HYBRID, PHARMA, PLATFORM, PRODUCER
+from .state import FIRM, HYBRID, PHARMA, PLATFORM
 
 __all__ = ["Deals"]
 
@@ -51,7 +52,8 @@ class Deals:
     def step(self) -> None:
         """One quarter of pharma R&D, in-licensing, platform deals, collaborations, acquisitions."""
         pharma, gap = self.pipeline_gap()
-        self._pharma_research(pharma)
+        if not kernels.available():   # else started by lifecycle.develop
+            self._pharma_research(pharma)
         self._in_license(pharma, gap)
         self._platform_deals()
         self._collaborations()
@@ -108,7 +110,7 @@ class Deals:
         m = self.m
         a, cal = m.agents, m.calibration
         n = a.n
-        firms = np.flatnonzero(a.mask(FIRM) & np.isin(a.model[:n], (PLATFORM, HYBRID)))
+        firms = np.flatnonzero(a.mask(FIRM) & ((a.model[:n] == PLATFORM) | (a.model[:n] == HYBRID)))
         signing = firms[m.rng.random(len(firms)) < quarterly(cal.license_rate_per_year / 2)]
         if not len(signing):
             return
@@ -127,7 +129,7 @@ class Deals:
         starting = firms[m.rng.random(len(firms)) < np.minimum(odds, 0.9)]
         if not len(starting):
             return
-        pool = np.flatnonzero(a.alive[:n] & np.isin(a.kind[:n], (PRODUCER, FIRM, PHARMA)))
+        pool = np.flatnonzero(a.alive[:n] & (a.kind[:n] <= PHARMA))   # producers, firms, pharma
         partners = choose(m, starting, pool)
         starting, partners = starting[partners >= 0], partners[partners >= 0]
         funded = a.kind[partners] == PHARMA

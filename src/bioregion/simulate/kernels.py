@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-__all__ = ["available", "choose_partners", "accounts", "develop", "venture_rounds"]
+__all__ = ["available", "choose_partners", "accounts", "develop", "venture_rounds", "fail"]
 
 _KERNELS: dict = {}
 
@@ -136,7 +136,7 @@ def _accounts(count, alive, owner, partner, stage, n, agent_alive, kind, model, 
 
 
 def develop(rng: np.random.Generator, programs, agents, firm_kind: int, platform: int, marketed: int,
-            start_probability: float, calibration) -> np.ndarray:
+            start_probability: float, calibration, pharma_starts: np.ndarray) -> np.ndarray:
     """New programs, then a quarter of development for every live program; return the approved ones.
 
     Firms of kind ``firm_kind`` with cash and a model other than ``platform``
@@ -144,22 +144,24 @@ def develop(rng: np.random.Generator, programs, agents, firm_kind: int, platform
     program spends a quarter, and those due pass their stage (with the
     calibrated transition probability; the owner of a partnered one earns its
     milestone) or end; marketed ones lose exclusivity. Random numbers come
-    from ``rng`` inside the kernel.
+    from ``rng`` inside the kernel. Last, the owners in ``pharma_starts``
+    (one row per new in-house program of big pharma) start preclinical programs.
     """
     p, a, cal = programs, agents, calibration
-    p._reserve(p.n + a.n)
+    p._reserve(p.n + a.n + len(pharma_starts))
     count, approved = _compiled("develop")(
         rng, p.n, p.owner, p.origin, p.partner, p.stage, p.remaining, p.alive, a.n, a.alive, a.kind, a.model,
         a.cash, np.int8(firm_kind), np.int8(platform), marketed, float(start_probability),
         np.asarray(cal.transition, dtype=np.float64), np.asarray(cal.duration_years, dtype=np.float64),
-        float(cal.duration_shape), int(cal.exclusivity_years * 4), np.asarray(cal.milestones, dtype=np.float64) / 4)
+        float(cal.duration_shape), int(cal.exclusivity_years * 4), np.asarray(cal.milestones, dtype=np.float64) / 4,
+        np.asarray(pharma_starts, dtype=np.int64))
     p.n = count
     return approved
 
 
 def _develop(rng, count, owner, origin, partner, stage, remaining, alive, n, agent_alive, kind, model, cash,
              firm_kind, platform, marketed, start_probability, transition, duration, shape, exclusivity,
-             milestone):  # pragma: no cover - compiled
+             milestone, pharma_starts):  # pragma: no cover - compiled
     for j in range(n):
         if agent_alive[j] and kind[j] == firm_kind and cash[j] > 0 and model[j] != platform:
             if rng.random() < start_probability:
@@ -189,6 +191,10 @@ def _develop(rng, count, owner, origin, partner, stage, remaining, alive, n, age
                 done += 1
         else:
             alive[i] = False
+    for j in pharma_starts:
+        owner[count], origin[count], partner[count], stage[count], alive[count] = j, j, -1, 0, True
+        remaining[count] = max(1, int(np.rint(rng.gamma(shape, duration[0] / shape) * 4)))
+        count += 1
     return count, approved[:done]
 
 
@@ -239,6 +245,24 @@ def _venture(rng, n, alive, kind, cash, degree, region, fund, firm_kind, investo
         cash[j] += round_size[stage]
         done += 1
     return raising[:done], lead[:done], amounts[:done]
+
+
+def fail(agents, programs, firm_kind: int) -> np.ndarray:
+    """Close firms out of cash and stop their unpartnered programs; return the closed rows."""
+    a, p = agents, programs
+    return _compiled("stop")(a.n, a.alive, a.kind, a.cash, np.int8(firm_kind), p.n, p.alive, p.owner, p.partner)
+
+
+def _stop(n, alive, kind, cash, firm_kind, count, program_alive, owner, partner):  # pragma: no cover - compiled
+    failed = np.flatnonzero(alive[:n] & (kind[:n] == firm_kind) & (cash[:n] < 0))
+    if failed.shape[0]:
+        alive[failed] = False
+        closing = np.zeros(n, dtype=np.bool_)
+        closing[failed] = True
+        for i in range(count):
+            if program_alive[i] and partner[i] < 0 and closing[owner[i]]:
+                program_alive[i] = False
+    return failed
 
 
 def _choose(searchers, sample, draws, proximity_weight, region, proximity, degree, profile,
@@ -292,4 +316,4 @@ def _choose(searchers, sample, draws, proximity_weight, region, proximity, degre
     return out
 
 
-_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop, "venture": _venture}
+_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop, "venture": _venture, "stop": _stop}

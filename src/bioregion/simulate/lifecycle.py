@@ -61,13 +61,20 @@ def spin_offs(m) -> None:
 
 
 def develop(m) -> None:
-    """:func:`new_programs` then :func:`advance_programs`, in one compiled pass when numba is installed."""
+    """:func:`new_programs` then :func:`advance_programs`, in one compiled pass when numba is installed.
+
+    The compiled pass also starts big pharma's in-house programs (which
+    :class:`bioregion.simulate.deals.Deals` starts otherwise, later in the
+    quarter: only pharma's own cash, read by no rule, sees the difference).
+    """
     if not kernels.available():
         new_programs(m)
         advance_programs(m)
         return
+    pharma = np.flatnonzero(m.agents.mask(PHARMA))
+    research = np.repeat(pharma, m.rng.poisson(m.calibration.pharma_programs_per_year / 4, len(pharma)))
     approved = kernels.develop(m.rng, m.programs, m.agents, FIRM, PLATFORM, MARKETED,
-                               quarterly(m.calibration.new_program_rate_per_year), m.calibration)
+                               quarterly(m.calibration.new_program_rate_per_year), m.calibration, research)
     m.count("approvals", len(approved))
     _launch(m, approved)
 
@@ -120,7 +127,7 @@ def _launch(m, approved: np.ndarray) -> None:
         return
     own = approved[(p.partner[approved] < 0) & (a.kind[p.owner[approved]] == FIRM)]
     owners = p.owner[own]
-    can = np.isin(a.model[owners], (PRODUCT, HYBRID))
+    can = (a.model[owners] == PRODUCT) | (a.model[owners] == HYBRID)
     become = can & (m.rng.random(len(own)) < cal.fipco_probability)
     a.model[owners[become]] = FIPCO
     m.count("fipcos", int(np.unique(owners[become]).size))
@@ -260,6 +267,12 @@ def failures(m) -> None:
     """Firms out of cash close (the valley of death); their programs stop."""
     a, p = m.agents, m.programs
     n = a.n
+    if kernels.available():
+        failed = kernels.fail(a, p, FIRM)
+        if len(failed):
+            m.close(failed, "closed")
+            m.count("failures", len(failed))
+        return
     failed = np.flatnonzero(a.mask(FIRM) & (a.cash[:n] < 0))
     if not len(failed):
         return
