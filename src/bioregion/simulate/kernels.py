@@ -48,21 +48,23 @@ def _compiled(name: str):
 
 
 def choose_partners(searchers: np.ndarray, sample: np.ndarray, draws: np.ndarray, proximity_weight: np.ndarray,
-                    region: np.ndarray, distance: np.ndarray, degree: np.ndarray, profile: np.ndarray,
+                    region: np.ndarray, proximity: np.ndarray, degree: np.ndarray, profile: np.ndarray,
                     tie_keys: np.ndarray, new_keys: np.ndarray, weights: tuple[float, float, float, float],
-                    distance_scale: float, top_degree: int) -> np.ndarray:
+                    top_degree: int) -> np.ndarray:
     """Pick one partner per searcher among its row of ``sample``; -1 when none can be picked.
 
     Parameters
     ----------
-    searchers : ndarray of int64, shape (k,)
-    sample : ndarray of int64, shape (k, B)
+    searchers : ndarray of int, shape (k,)
+    sample : ndarray of int, shape (k, B)
         Candidate rows of each searcher.
     draws : ndarray of float, shape (k,)
         Uniform [0, 1) numbers, one per searcher.
     proximity_weight : ndarray of float, shape (k,)
-    region, distance, degree, profile : ndarray
-        Agent columns and the region distance matrix in km.
+    region, degree, profile : ndarray
+        Agent columns.
+    proximity : ndarray (R, R)
+        ``exp(-distance / distance_scale_km)`` between regions.
     tie_keys, new_keys : ndarray of int64
         Sorted pair keys of past alliances (``min << 32 | max``).
     weights : tuple of float
@@ -70,13 +72,10 @@ def choose_partners(searchers: np.ndarray, sample: np.ndarray, draws: np.ndarray
 
     See :mod:`bioregion.simulate.partners` for the score.
     """
-    kernel = _compiled("choose")
-    return kernel(np.ascontiguousarray(searchers, dtype=np.int64), np.ascontiguousarray(sample, dtype=np.int64),
-                  np.ascontiguousarray(draws, dtype=np.float64),
-                  np.ascontiguousarray(proximity_weight, dtype=np.float64), region,
-                  np.exp(-distance / float(distance_scale)), degree, profile,
-                  tie_keys, new_keys, float(weights[0]), float(weights[1]), float(weights[2]), float(weights[3]),
-                  float(math.log1p(max(top_degree, 1))))
+    return _compiled("choose")(
+        searchers.astype(np.int64, copy=False), sample.astype(np.int64, copy=False), draws, proximity_weight,
+        region, proximity, degree, profile, tie_keys, new_keys, float(weights[0]), float(weights[1]),
+        float(weights[2]), float(weights[3]), math.log1p(max(top_degree, 1)))
 
 
 def accounts(programs, agents, n: int, firm_kind: int, platform: int, hybrid: int, marketed: int,

@@ -73,6 +73,7 @@ class BioRegionModel:
         self.datacollector = DataCollector(self)
         self._spawned = 0
         self.ledger: tuple[np.ndarray, ...] | None = None   # see lifecycle.highest_stage
+        self._proximity: tuple[np.ndarray, np.ndarray] | None = None
         foundings, ties = population(scenario, ecosystem)
         self._schedule = self._plan(foundings)
         self._enter(self._schedule.pop(0, []))
@@ -83,6 +84,7 @@ class BioRegionModel:
         """Advance the model by one quarter."""
         self.counters = {}
         self.distance_now = self.env.distance_at(self.t)
+        self._proximity = None
         self._enter(self._schedule.pop(self.t, []))
         lifecycle.spin_offs(self)
         lifecycle.develop(self)
@@ -148,6 +150,12 @@ class BioRegionModel:
             keys = np.sort(np.concatenate([self._tie_keys, self.new_tie_keys()]), kind="stable")
             self._tie_keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
             self._new_ties, self._new_sorted = [], None
+
+    def proximity_now(self) -> np.ndarray:
+        """``exp(-distance / distance_scale_km)`` between regions at the current step."""
+        if self._proximity is None or self._proximity[0] is not self.distance_now:
+            self._proximity = (self.distance_now, np.exp(-self.distance_now / self.calibration.distance_scale_km))
+        return self._proximity[1]
 
     def tie_keys(self) -> np.ndarray:
         """Sorted keys (``min << 32 | max``) of the pairs allied before this quarter."""

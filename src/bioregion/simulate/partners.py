@@ -82,15 +82,17 @@ def choose(model, searchers: np.ndarray, pool: np.ndarray, proximity_weight: flo
     if k == 0 or len(pool) == 0:
         return np.full(k, -1)
     if len(pool) <= model.search_breadth:
-        sample = np.broadcast_to(pool, (k, len(pool)))
+        sample = np.empty((k, len(pool)), dtype=np.int64)
+        sample[:] = pool
     else:
         sample = pool[rng.integers(0, len(pool), (k, model.search_breadth))]
     draws = rng.random(k)
     if kernels.available():
+        weight = np.empty(k)
+        weight[:] = proximity_weight
         return kernels.choose_partners(
-            searchers, sample, draws, np.broadcast_to(np.asarray(proximity_weight, dtype=np.float64), (k,)),
-            agents.region, model.distance_now, agents.degree, agents.profile, model.tie_keys(),
-            model.new_tie_keys(), model.calibration.partner_weights, model.calibration.distance_scale_km,
+            searchers, sample, draws, weight, agents.region, model.proximity_now(), agents.degree, agents.profile,
+            model.tie_keys(), model.new_tie_keys(), model.calibration.partner_weights,
             int(agents.degree[: agents.n].max()))
     weights = np.exp(partner_scores(model, searchers, sample, proximity_weight))
     weights[sample == searchers[:, None]] = 0.0
