@@ -45,3 +45,15 @@ def test_prior_ties_raise_the_odds_of_a_partner(monkeypatch):
     model.link(np.array([searcher]), pool[:1])
     after = np.bincount(np.searchsorted(pool, choose(model, searchers, pool)), minlength=5)
     assert after[0] / 4000 > before[0] / 4000 + 0.1
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_both_paths_keep_the_firm_accounts(monkeypatch, compiled):
+    monkeypatch.setitem(kernels._KERNELS, "ok", compiled)
+    scenario = load_scenario("baseline-belgium").with_parameter("years", 8)
+    frame = BioRegionModel(scenario, seed=3, record_events=False).run()
+    again = BioRegionModel(scenario, seed=3, record_events=False).run()
+    assert frame.equals(again)
+    change = frame["spin_offs"].sum() - frame["failures"].sum() - frame["acquisitions"].sum()
+    assert frame["firms_alive"].iloc[-1] == 6 + 30 + 12 + change
+    assert frame["approvals"].sum() > 0 and frame["failures"].sum() > 0 and frame["capital_raised"].sum() > 0
