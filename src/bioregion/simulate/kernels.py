@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-__all__ = ["available", "choose_partners", "accounts", "develop", "venture_rounds", "fail"]
+__all__ = ["available", "choose_partners", "accounts", "develop", "venture_rounds", "fail", "link"]
 
 _KERNELS: dict = {}
 
@@ -246,6 +246,20 @@ def _venture(rng, n, alive, kind, cash, degree, region, fund, firm_kind, investo
     return raising[:done], lead[:done], amounts[:done]
 
 
+def link(degree: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Raise the degree of ``a[i]`` and ``b[i]`` by one each; return the pair keys."""
+    return _compiled("link")(degree, a.astype(np.int64, copy=False), b.astype(np.int64, copy=False))
+
+
+def _link(degree, a, b):  # pragma: no cover - compiled
+    keys = np.empty(a.shape[0], dtype=np.int64)
+    for i in range(a.shape[0]):
+        degree[a[i]] += 1
+        degree[b[i]] += 1
+        keys[i] = (min(a[i], b[i]) << 32) | max(a[i], b[i])
+    return keys
+
+
 def fail(agents, programs, firm_kind: int) -> np.ndarray:
     """Close firms out of cash and stop their unpartnered programs; return the closed rows."""
     a, p = agents, programs
@@ -315,4 +329,4 @@ def _choose(searchers, sample, draws, proximity_weight, region, proximity, degre
     return out
 
 
-_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop, "venture": _venture, "stop": _stop}
+_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop, "venture": _venture, "stop": _stop, "link": _link}

@@ -23,7 +23,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from . import lifecycle
+from . import kernels, lifecycle
 from .collector import DataCollector
 from .deals import Deals
 from .environment import Environment
@@ -139,9 +139,12 @@ class BioRegionModel:
 
     def link(self, a: np.ndarray, b: np.ndarray) -> None:
         """Tie each ``a[i]`` to ``b[i]`` (alliances raise both degrees)."""
-        np.add.at(self.agents.degree, a, 1)
-        np.add.at(self.agents.degree, b, 1)
-        self._new_ties.append(_pair_keys(a, b))
+        if kernels.available():
+            self._new_ties.append(kernels.link(self.agents.degree, np.asarray(a), np.asarray(b)))
+        else:
+            np.add.at(self.agents.degree, a, 1)
+            np.add.at(self.agents.degree, b, 1)
+            self._new_ties.append(_pair_keys(a, b))
         self._new_sorted = None
 
     def _merge_ties(self) -> None:
