@@ -73,6 +73,14 @@ class Deals:
         buyers = pharma[m.rng.random(len(pharma)) < quarterly(cal.license_rate_per_year) * np.minimum(gap, 2.0)]
         if not len(buyers):
             return
+        if kernels.available():
+            owners, best = kernels.offers(p, a, FIRM, MARKETED)
+            if not len(owners):
+                return
+            licensors = choose(m, buyers, owners, proximity_weight=0.5)
+            keep = _first_of_each(licensors)
+            self.license(best[licensors[keep]], licensors[keep], buyers[keep])
+            return
         live = p.live()
         offer = live[(p.partner[live] < 0) & (p.stage[live] < MARKETED) & (a.kind[p.owner[live]] == FIRM)]
         if not len(buyers) or not len(offer):

@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-__all__ = ["available", "choose_partners", "accounts", "develop", "venture_rounds", "fail", "link"]
+__all__ = ["available", "choose_partners", "accounts", "develop", "venture_rounds", "fail", "link", "offers"]
 
 _KERNELS: dict = {}
 
@@ -260,6 +260,28 @@ def _link(degree, a, b):  # pragma: no cover - compiled
     return keys
 
 
+def offers(programs, agents, firm_kind: int, marketed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Firms with an unpartnered program in development, and the most advanced such program of each.
+
+    Returns ``(owners, program)``: owners in increasing row order and, per
+    agent row, the program offered (-1 for none); among programs of equal
+    stage the oldest is offered.
+    """
+    p, a = programs, agents
+    best = _compiled("offers")(p.n, p.alive, p.owner, p.partner, p.stage, a.n, a.kind, np.int8(firm_kind), marketed)
+    return np.flatnonzero(best >= 0), best
+
+
+def _offers(count, alive, owner, partner, stage, n, kind, firm_kind, marketed):  # pragma: no cover - compiled
+    best = np.full(n, -1, dtype=np.int64)
+    for i in range(count):
+        o = owner[i]
+        if alive[i] and partner[i] < 0 and stage[i] < marketed and kind[o] == firm_kind:
+            if best[o] < 0 or stage[i] > stage[best[o]]:
+                best[o] = i
+    return best
+
+
 def fail(agents, programs, firm_kind: int) -> np.ndarray:
     """Close firms out of cash and stop their unpartnered programs; return the closed rows."""
     a, p = agents, programs
@@ -329,4 +351,4 @@ def _choose(searchers, sample, draws, proximity_weight, region, proximity, degre
     return out
 
 
-_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop, "venture": _venture, "stop": _stop, "link": _link}
+_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop, "venture": _venture, "stop": _stop, "link": _link, "offers": _offers}
