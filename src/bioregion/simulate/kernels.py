@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-__all__ = ["available", "choose_partners", "accounts", "develop", "venture_rounds", "fail", "link", "offers"]
+__all__ = ["available", "choose_partners", "accounts", "develop", "venture_rounds", "fail", "link", "offers", "settle"]
 
 _KERNELS: dict = {}
 
@@ -282,6 +282,35 @@ def _offers(count, alive, owner, partner, stage, n, kind, firm_kind, marketed): 
     return best
 
 
+def settle(agents, firm_kind: int, burn: np.ndarray, revenue: np.ndarray, grant: np.ndarray, tax_rate: np.ndarray,
+           tax_cap: np.ndarray) -> float:
+    """Pay the quarter into the cash of every agent; return grants plus tax credits paid to firms.
+
+    ``grant``, ``tax_rate`` and ``tax_cap`` are this quarter's rows, per region;
+    a region's grant is shared equally among its firms alive.
+    """
+    a = agents
+    return _compiled("settle")(a.n, a.alive, a.kind, a.region, a.cash, np.int8(firm_kind), burn, revenue, grant,
+                               tax_rate, tax_cap)
+
+
+def _settle(n, alive, kind, region, cash, firm_kind, burn, revenue, grant, tax_rate, tax_cap):  # pragma: no cover
+    in_region = np.zeros(grant.shape[0], dtype=np.int64)
+    for j in range(n):
+        if alive[j] and kind[j] == firm_kind:
+            in_region[region[j]] += 1
+    paid = 0.0
+    for j in range(n):
+        given, credit = 0.0, 0.0
+        if alive[j] and kind[j] == firm_kind:
+            r = region[j]
+            given = grant[r] / max(in_region[r], 1)
+            credit = min(tax_rate[r] * burn[j], tax_cap[r])
+            paid += given + credit
+        cash[j] += revenue[j] + given + credit - burn[j]
+    return paid
+
+
 def fail(agents, programs, firm_kind: int) -> np.ndarray:
     """Close firms out of cash and stop their unpartnered programs; return the closed rows."""
     a, p = agents, programs
@@ -351,4 +380,4 @@ def _choose(searchers, sample, draws, proximity_weight, region, proximity, degre
     return out
 
 
-_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop, "venture": _venture, "stop": _stop, "link": _link, "offers": _offers}
+_PYTHON = {"choose": _choose, "accounts": _accounts, "develop": _develop, "venture": _venture, "stop": _stop, "link": _link, "offers": _offers, "settle": _settle}

@@ -141,20 +141,21 @@ def _quarter_cost(cal) -> np.ndarray:
 def cash_flow(m) -> None:
     """Costs burn cash; revenue, royalties, grants and R&D tax credits add to it."""
     a, p, cal, env, t = m.agents, m.programs, m.calibration, m.env, m.t
-    n = a.n
+    if m.ledger is not None:   # costs and revenue from highest_stage's compiled pass
+        m.burn = m.ledger[1]
+        m.count("grants_paid", kernels.settle(a, FIRM, m.ledger[1], m.ledger[2], env.grant[t], env.tax_rate[t],
+                                              env.tax_cap[t]))
+        return
+    n, live = a.n, p.live()
     firms = a.mask(FIRM)
-    if m.ledger is not None:   # computed by highest_stage with the compiled kernel
-        burn, revenue = m.ledger[1], m.ledger[2]
-    else:
-        live = p.live()
-        payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
-        stage = p.stage[live]
-        developing = stage < MARKETED
-        burn = sum_by(payer[developing], _quarter_cost(cal)[np.minimum(stage, 4)][developing], n)
-        burn[firms] += cal.overhead_per_quarter
-        revenue = _product_revenue(m, live[~developing], n)
-        revenue[firms & (a.model[:n] == PLATFORM)] += cal.platform_revenue_per_quarter
-        revenue[firms & (a.model[:n] == HYBRID)] += cal.platform_revenue_per_quarter / 2
+    payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
+    stage = p.stage[live]
+    developing = stage < MARKETED
+    burn = sum_by(payer[developing], _quarter_cost(cal)[np.minimum(stage, 4)][developing], n)
+    burn[firms] += cal.overhead_per_quarter
+    revenue = _product_revenue(m, live[~developing], n)
+    revenue[firms & (a.model[:n] == PLATFORM)] += cal.platform_revenue_per_quarter
+    revenue[firms & (a.model[:n] == HYBRID)] += cal.platform_revenue_per_quarter / 2
     region = a.region[:n]
     in_region = np.bincount(region[firms], minlength=env.grant.shape[1])
     grant = np.where(firms, env.grant[t, region] / np.maximum(in_region[region], 1), 0.0)
