@@ -101,10 +101,12 @@ class Deals:
         upfront = np.asarray(cal.upfront)[stage]
         m.programs.partner[programs] = licensees
         np.add.at(m.agents.cash, licensors, upfront)
-        milestones = np.cumsum(np.asarray(cal.milestones)[::-1])[::-1][stage] / 4
+        terms = {}
+        if m.record_events:   # the terms only go to the event log
+            terms = {"upfront": upfront, "milestones": np.cumsum(np.asarray(cal.milestones)[::-1])[::-1][stage] / 4,
+                     "royalty": np.full(len(programs), 100 * cal.royalty_rate)}
         roles = ("licensor", "licensee") if kind == "license" else ("partner", "partner")
-        m.record(kind, ((licensors, roles[0]), (licensees, roles[1])), m.programs.stage[programs],
-                 {"upfront": upfront, "milestones": milestones, "royalty": np.full(len(programs), 100 * cal.royalty_rate)})
+        m.record(kind, ((licensors, roles[0]), (licensees, roles[1])), m.programs.stage[programs], terms)
 
     def partner_out(self, programs: np.ndarray) -> None:
         """Approved products of firms that stay small go to pharma marketers."""

@@ -18,6 +18,7 @@ the two paths (never between runs of one path). Kernels compile with
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -150,17 +151,23 @@ def develop(rng: np.random.Generator, programs, agents, firm_kind: int, platform
     p._reserve(p.n + a.n + len(pharma_starts))
     count, approved = _compiled("develop")(
         rng, p.n, p.owner, p.origin, p.partner, p.stage, p.remaining, p.alive, a.n, a.alive, a.kind, a.model,
-        a.cash, np.int8(firm_kind), np.int8(platform), marketed, float(start_probability),
-        np.asarray(cal.transition, dtype=np.float64), np.asarray(cal.duration_years, dtype=np.float64),
-        float(cal.duration_shape), int(cal.exclusivity_years * 4), np.asarray(cal.milestones, dtype=np.float64) / 4,
-        np.asarray(pharma_starts, dtype=np.int64))
+        a.cash, np.int8(firm_kind), np.int8(platform), marketed, float(start_probability), *_stage_arrays(cal),
+        float(cal.duration_shape), int(cal.exclusivity_years * 4), pharma_starts.astype(np.int64, copy=False))
     p.n = count
     return approved
 
 
+@functools.lru_cache(maxsize=16)
+def _stage_arrays(calibration) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Transition probabilities, mean durations (years) and quarterly milestones by stage."""
+    return (np.asarray(calibration.transition, dtype=np.float64),
+            np.asarray(calibration.duration_years, dtype=np.float64),
+            np.asarray(calibration.milestones, dtype=np.float64) / 4)
+
+
 def _develop(rng, count, owner, origin, partner, stage, remaining, alive, n, agent_alive, kind, model, cash,
-             firm_kind, platform, marketed, start_probability, transition, duration, shape, exclusivity,
-             milestone, pharma_starts):  # pragma: no cover - compiled
+             firm_kind, platform, marketed, start_probability, transition, duration, milestone, shape, exclusivity,
+             pharma_starts):  # pragma: no cover - compiled
     for j in range(n):
         if agent_alive[j] and kind[j] == firm_kind and cash[j] > 0 and model[j] != platform:
             if rng.random() < start_probability:
