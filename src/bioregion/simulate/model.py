@@ -5,8 +5,9 @@ entries of scheduled organisations, spin-offs, new programs, program
 progression (approvals, FIPCOs), patent expiry, cash flow, venture rounds,
 IPOs, deals (licences, collaborations, acquisitions), failures, then the data
 collector records the quarter. All randomness comes from one
-``numpy.random.Generator`` seeded with ``seed``, so a run is reproducible bit
-for bit.
+``numpy.random.Generator`` seeded with ``seed`` (the compiled kernels of
+:mod:`bioregion.simulate.kernels` draw from it too), so a run is reproducible
+bit for bit.
 
 Examples
 --------
