@@ -36,16 +36,18 @@ class DataCollector:
         self.model = model
         self.reporters = dict(reporters or {})
         self.rows: list[dict] = []
+        regions = model.env.region_ids
+        self._keys = (["firms_alive"] + [f"firms_alive:{r}" for r in regions] + [f"firms_alive:{b}" for b in MODELS]
+                      + [f"firms:{r}:{b}" for r in regions for b in MODELS])
+        self._flows = list(FLOWS) + [f"alliances:{kind}" for kind in ALLIANCE_TYPES]
 
     def collect(self) -> None:
         """Record the current quarter."""
         m = self.model
         row: dict = {"step": m.t, "year": m.scenario.start_year + m.t / 4}
         row.update(self._firms())
-        for name in FLOWS:
-            row[name] = m.counters.get(name, 0)
-        for kind in ALLIANCE_TYPES:
-            row[f"alliances:{kind}"] = m.counters.get(f"alliances:{kind}", 0)
+        counters = m.counters
+        row.update({name: counters.get(name, 0) for name in self._flows})
         for name, reporter in self.reporters.items():
             row[name] = reporter(m)
         self.rows.append(row)
@@ -55,11 +57,8 @@ class DataCollector:
         firms = a.mask(FIRM)
         cells = np.bincount(a.region[: a.n][firms].astype(np.int64) * len(MODELS) + a.model[: a.n][firms],
                             minlength=len(regions) * len(MODELS)).reshape(len(regions), len(MODELS))
-        out = {"firms_alive": int(cells.sum())}
-        out.update({f"firms_alive:{r}": int(v) for r, v in zip(regions, cells.sum(axis=1))})
-        out.update({f"firms_alive:{b}": int(v) for b, v in zip(MODELS, cells.sum(axis=0))})
-        out.update({f"firms:{r}:{b}": int(cells[i, j]) for i, r in enumerate(regions) for j, b in enumerate(MODELS)})
-        return out
+        values = [int(cells.sum()), *cells.sum(axis=1).tolist(), *cells.sum(axis=0).tolist(), *cells.ravel().tolist()]
+        return dict(zip(self._keys, values))
 
     def get_model_vars_dataframe(self) -> pd.DataFrame:
         """The time series as a DataFrame, one row per step (Mesa's name)."""

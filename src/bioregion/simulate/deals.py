@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import kernels
 from .lifecycle import MARKETED, quarterly, quarters
 from .partners import choose, learn
-from .state import FIRM, HYBRID, PHARMA, PLATFORM, PRODUCER
+from .state import FIRM, HYBRID, PHARMA, PLATFORM
 
 __all__ = ["Deals"]
 
@@ -37,10 +38,13 @@ class Deals:
         m = self.m
         a, p, cal = m.agents, m.programs, m.calibration
         pharma = np.flatnonzero(a.mask(PHARMA))
-        live = p.live()
-        payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
-        clinical = np.bincount(payer[(p.stage[live] >= 1) & (p.stage[live] < MARKETED)], minlength=a.n)
-        marketed = np.bincount(payer[p.stage[live] == MARKETED], minlength=a.n)
+        if m.ledger is not None:   # payer counts of this quarter's compiled pass
+            clinical, marketed = m.ledger[3], m.ledger[4]
+        else:
+            live = p.live()
+            payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
+            clinical = np.bincount(payer[(p.stage[live] >= 1) & (p.stage[live] < MARKETED)], minlength=a.n)
+            marketed = np.bincount(payer[p.stage[live] == MARKETED], minlength=a.n)
         missing = np.maximum(cal.pharma_target_pipeline - clinical[pharma], 0)
         lost = np.maximum(cal.products_per_pharma - a.products[pharma] - marketed[pharma], 0)
         return pharma, (missing + lost) / cal.pharma_target_pipeline
@@ -48,7 +52,8 @@ class Deals:
     def step(self) -> None:
         """One quarter of pharma R&D, in-licensing, platform deals, collaborations, acquisitions."""
         pharma, gap = self.pipeline_gap()
-        self._pharma_research(pharma)
+        if not kernels.available():   # else started by lifecycle.develop
+            self._pharma_research(pharma)
         self._in_license(pharma, gap)
         self._platform_deals()
         self._collaborations()
@@ -66,6 +71,16 @@ class Deals:
         m = self.m
         a, p, cal = m.agents, m.programs, m.calibration
         buyers = pharma[m.rng.random(len(pharma)) < quarterly(cal.license_rate_per_year) * np.minimum(gap, 2.0)]
+        if not len(buyers):
+            return
+        if kernels.available():
+            owners, best = kernels.offers(p, a, FIRM, MARKETED)
+            if not len(owners):
+                return
+            licensors = choose(m, buyers, owners, proximity_weight=0.5)
+            keep = _first_of_each(licensors)
+            self.license(best[licensors[keep]], licensors[keep], buyers[keep])
+            return
         live = p.live()
         offer = live[(p.partner[live] < 0) & (p.stage[live] < MARKETED) & (a.kind[p.owner[live]] == FIRM)]
         if not len(buyers) or not len(offer):
@@ -86,10 +101,12 @@ class Deals:
         upfront = np.asarray(cal.upfront)[stage]
         m.programs.partner[programs] = licensees
         np.add.at(m.agents.cash, licensors, upfront)
-        milestones = np.cumsum(np.asarray(cal.milestones)[::-1])[::-1][stage] / 4
+        terms = {}
+        if m.record_events:   # the terms only go to the event log
+            terms = {"upfront": upfront, "milestones": np.cumsum(np.asarray(cal.milestones)[::-1])[::-1][stage] / 4,
+                     "royalty": np.full(len(programs), 100 * cal.royalty_rate)}
         roles = ("licensor", "licensee") if kind == "license" else ("partner", "partner")
-        m.record(kind, ((licensors, roles[0]), (licensees, roles[1])), m.programs.stage[programs],
-                 {"upfront": upfront, "milestones": milestones, "royalty": np.full(len(programs), 100 * cal.royalty_rate)})
+        m.record(kind, ((licensors, roles[0]), (licensees, roles[1])), m.programs.stage[programs], terms)
 
     def partner_out(self, programs: np.ndarray) -> None:
         """Approved products of firms that stay small go to pharma marketers."""
@@ -103,8 +120,10 @@ class Deals:
         m = self.m
         a, cal = m.agents, m.calibration
         n = a.n
-        firms = np.flatnonzero(a.mask(FIRM) & np.isin(a.model[:n], (PLATFORM, HYBRID)))
+        firms = np.flatnonzero(a.mask(FIRM) & ((a.model[:n] == PLATFORM) | (a.model[:n] == HYBRID)))
         signing = firms[m.rng.random(len(firms)) < quarterly(cal.license_rate_per_year / 2)]
+        if not len(signing):
+            return
         buyers = choose(m, signing, np.flatnonzero(a.mask(PHARMA)))
         signing, buyers = signing[buyers >= 0], buyers[buyers >= 0]
         a.cash[signing] += cal.upfront[0]
@@ -118,7 +137,9 @@ class Deals:
         firms = np.flatnonzero(a.mask(FIRM))
         odds = quarterly(cal.collaboration_rate_per_year) * m.env.matchmaking[t, a.region[firms]]
         starting = firms[m.rng.random(len(firms)) < np.minimum(odds, 0.9)]
-        pool = np.flatnonzero(a.alive[:n] & np.isin(a.kind[:n], (PRODUCER, FIRM, PHARMA)))
+        if not len(starting):
+            return
+        pool = np.flatnonzero(a.alive[:n] & (a.kind[:n] <= PHARMA))   # producers, firms, pharma
         partners = choose(m, starting, pool)
         starting, partners = starting[partners >= 0], partners[partners >= 0]
         funded = a.kind[partners] == PHARMA
@@ -134,6 +155,8 @@ class Deals:
         m = self.m
         a, p, cal = m.agents, m.programs, m.calibration
         buyers = pharma[m.rng.random(len(pharma)) < quarterly(cal.acquisition_rate_per_year) * np.minimum(gap, 2.0)]
+        if not len(buyers):
+            return
         targets = choose(m, buyers, np.flatnonzero(a.mask(FIRM) & (m.stage_now >= 1)), proximity_weight=0.3)
         keep = _first_of_each(targets)
         buyers, targets = buyers[keep], targets[keep]

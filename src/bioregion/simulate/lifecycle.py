@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import kernels
 from .pipeline import phase_durations
 from .state import FIPCO, FIRM, HYBRID, INVESTOR, PHARMA, PLATFORM, PRODUCER, PRODUCT
 
-__all__ = ["quarterly", "spin_offs", "new_programs", "advance_programs", "cash_flow",
+__all__ = ["quarterly", "spin_offs", "develop", "new_programs", "advance_programs", "cash_flow",
            "venture_rounds", "ipos", "failures"]
 
 MARKETED = 5
@@ -48,6 +49,8 @@ def spin_offs(m) -> None:
     """Knowledge producers turn discoveries into spin-off firms (Poisson thinning)."""
     a, cal, t = m.agents, m.calibration, m.t
     producers = np.flatnonzero(a.mask(PRODUCER))
+    if not len(producers):
+        return
     region = a.region[producers]
     rate = (cal.discoveries_per_year / 4 * m.env.discovery[t, region]
             * np.minimum(cal.spin_off_probability * m.env.spin[t, region] * m.transfer_boost[region], 1.0))
@@ -55,6 +58,25 @@ def spin_offs(m) -> None:
     if len(parents):
         models = m.rng.choice(3, size=len(parents), p=SPIN_OFF_MODELS).astype(np.int8)
         m.found_firms(parents, models)
+
+
+def develop(m) -> None:
+    """:func:`new_programs` then :func:`advance_programs`, in one compiled pass when numba is installed.
+
+    The compiled pass also starts big pharma's in-house programs (which
+    :class:`bioregion.simulate.deals.Deals` starts otherwise, later in the
+    quarter: only pharma's own cash, read by no rule, sees the difference).
+    """
+    if not kernels.available():
+        new_programs(m)
+        advance_programs(m)
+        return
+    pharma = np.flatnonzero(m.agents.mask(PHARMA))
+    research = np.repeat(pharma, m.rng.poisson(m.calibration.pharma_programs_per_year / 4, len(pharma)))
+    approved = kernels.develop(m.rng, m.programs, m.agents, FIRM, PLATFORM, MARKETED,
+                               quarterly(m.calibration.new_program_rate_per_year), m.calibration, research)
+    m.count("approvals", len(approved))
+    _launch(m, approved)
 
 
 def new_programs(m) -> None:
@@ -91,6 +113,8 @@ def advance_programs(m) -> None:
 
 def _pay_milestones(m, up: np.ndarray) -> None:
     p, a, cal = m.programs, m.agents, m.calibration
+    if not len(up):
+        return
     partnered = up[p.partner[up] >= 0]
     amount = np.asarray(cal.milestones)[p.stage[partnered] - 1] / 4
     np.add.at(a.cash, p.owner[partnered], amount)
@@ -99,25 +123,35 @@ def _pay_milestones(m, up: np.ndarray) -> None:
 def _launch(m, approved: np.ndarray) -> None:
     """An approved own product makes a product/hybrid firm a FIPCO, or is partnered out."""
     p, a, cal = m.programs, m.agents, m.calibration
+    if not len(approved):
+        return
     own = approved[(p.partner[approved] < 0) & (a.kind[p.owner[approved]] == FIRM)]
     owners = p.owner[own]
-    can = np.isin(a.model[owners], (PRODUCT, HYBRID))
+    can = (a.model[owners] == PRODUCT) | (a.model[owners] == HYBRID)
     become = can & (m.rng.random(len(own)) < cal.fipco_probability)
     a.model[owners[become]] = FIPCO
     m.count("fipcos", int(np.unique(owners[become]).size))
     m.deals.partner_out(own[~become & (a.model[owners] != FIPCO)])
 
 
+def _quarter_cost(cal) -> np.ndarray:
+    return np.asarray(cal.stage_cost) / (np.asarray(cal.duration_years) * 4)
+
+
 def cash_flow(m) -> None:
     """Costs burn cash; revenue, royalties, grants and R&D tax credits add to it."""
     a, p, cal, env, t = m.agents, m.programs, m.calibration, m.env, m.t
+    if m.ledger is not None:   # costs and revenue from highest_stage's compiled pass
+        m.burn = m.ledger[1]
+        m.count("grants_paid", kernels.settle(a, FIRM, m.ledger[1], m.ledger[2], env.grant[t], env.tax_rate[t],
+                                              env.tax_cap[t]))
+        return
     n, live = a.n, p.live()
+    firms = a.mask(FIRM)
     payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
     stage = p.stage[live]
     developing = stage < MARKETED
-    cost = np.asarray(cal.stage_cost)[np.minimum(stage, 4)] / (np.asarray(cal.duration_years)[np.minimum(stage, 4)] * 4)
-    burn = sum_by(payer[developing], cost[developing], n)
-    firms = a.mask(FIRM)
+    burn = sum_by(payer[developing], _quarter_cost(cal)[np.minimum(stage, 4)][developing], n)
     burn[firms] += cal.overhead_per_quarter
     revenue = _product_revenue(m, live[~developing], n)
     revenue[firms & (a.model[:n] == PLATFORM)] += cal.platform_revenue_per_quarter
@@ -147,8 +181,19 @@ def sum_by(index: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
 
 
 def highest_stage(m) -> np.ndarray:
-    """Highest development stage (0-4) of each agent's live programs; -1 without one."""
+    """Highest development stage (0-4) of each agent's live programs; -1 without one.
+
+    With numba, one compiled pass also computes the quarter's costs, revenue
+    and payer counts, kept in ``m.ledger`` for :func:`cash_flow` and the
+    pipeline gap of :mod:`bioregion.simulate.deals` (programs do not change
+    in between).
+    """
     p, n = m.programs, m.agents.n
+    if kernels.available():
+        m.ledger = kernels.accounts(p, m.agents, n, FIRM, PLATFORM, HYBRID, MARKETED,
+                                    _quarter_cost(m.calibration), m.calibration)
+        return m.ledger[0]
+    m.ledger = None
     live = p.live()
     best = np.full(n, -1, dtype=np.int8)
     np.maximum.at(best, p.owner[live], np.minimum(p.stage[live], 4))
@@ -159,6 +204,15 @@ def venture_rounds(m) -> None:
     """Firms short of cash raise rounds; odds rise with stage, network and investor supply."""
     a, cal, env, t = m.agents, m.calibration, m.env, m.t
     n = a.n
+    if kernels.available():
+        raising, lead, amounts = kernels.venture_rounds(
+            m.rng, a, FIRM, INVESTOR, m.burn, m.stage_now, cal.venture_round_probability * env.funding[t],
+            env.vc[t], m.distance_now, cal)
+        if len(raising):
+            m.record("venture_round", ((lead, "investor"), (raising, "investee")), m.stage_now[raising],
+                     {"equity": amounts})
+            m.count("capital_raised", float(amounts.sum()))
+        return
     investors = np.flatnonzero(a.mask(INVESTOR))
     firms = np.flatnonzero(a.mask(FIRM) & (a.cash[:n] < 4 * m.burn))
     if not len(investors) or not len(firms):
@@ -214,6 +268,12 @@ def failures(m) -> None:
     """Firms out of cash close (the valley of death); their programs stop."""
     a, p = m.agents, m.programs
     n = a.n
+    if kernels.available():
+        failed = kernels.fail(a, p, FIRM)
+        if len(failed):
+            m.close(failed, "closed")
+            m.count("failures", len(failed))
+        return
     failed = np.flatnonzero(a.mask(FIRM) & (a.cash[:n] < 0))
     if not len(failed):
         return

@@ -5,8 +5,9 @@ entries of scheduled organisations, spin-offs, new programs, program
 progression (approvals, FIPCOs), patent expiry, cash flow, venture rounds,
 IPOs, deals (licences, collaborations, acquisitions), failures, then the data
 collector records the quarter. All randomness comes from one
-``numpy.random.Generator`` seeded with ``seed``, so a run is reproducible bit
-for bit.
+``numpy.random.Generator`` seeded with ``seed`` (the compiled kernels of
+:mod:`bioregion.simulate.kernels` draw from it too), so a run is reproducible
+bit for bit.
 
 Examples
 --------
@@ -23,7 +24,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from . import lifecycle
+from . import kernels, lifecycle
 from .collector import DataCollector
 from .deals import Deals
 from .environment import Environment
@@ -64,6 +65,7 @@ class BioRegionModel:
         self.agents, self.programs = Agents(self.calibration.capabilities), Programs()
         self._tie_keys = np.zeros(0, dtype=np.int64)   # sorted pair keys of past alliances
         self._new_ties: list[np.ndarray] = []            # this quarter's, merged at its end
+        self._new_sorted: np.ndarray | None = None       # their keys, sorted (cache)
         self.t, self.ipo_window, self.record_events, self.search_breadth = 0, False, record_events, search_breadth
         self.events: list[tuple] = []
         self.closures: dict[int, tuple[int, str]] = {}
@@ -71,6 +73,8 @@ class BioRegionModel:
         self.deals = Deals(self)
         self.datacollector = DataCollector(self)
         self._spawned = 0
+        self.ledger: tuple[np.ndarray, ...] | None = None   # see lifecycle.highest_stage
+        self._proximity: tuple[np.ndarray, np.ndarray] | None = None
         foundings, ties = population(scenario, ecosystem)
         self._schedule = self._plan(foundings)
         self._enter(self._schedule.pop(0, []))
@@ -81,16 +85,17 @@ class BioRegionModel:
         """Advance the model by one quarter."""
         self.counters = {}
         self.distance_now = self.env.distance_at(self.t)
+        self._proximity = None
         self._enter(self._schedule.pop(self.t, []))
         lifecycle.spin_offs(self)
-        lifecycle.new_programs(self)
-        lifecycle.advance_programs(self)
+        lifecycle.develop(self)
         lifecycle.pharma_products(self)
         self.stage_now = lifecycle.highest_stage(self)
         lifecycle.cash_flow(self)
         lifecycle.venture_rounds(self)
         lifecycle.ipos(self)
         self.deals.step()
+        self.ledger = None
         lifecycle.failures(self)
         self._merge_ties()
         self.datacollector.collect()
@@ -135,15 +140,36 @@ class BioRegionModel:
 
     def link(self, a: np.ndarray, b: np.ndarray) -> None:
         """Tie each ``a[i]`` to ``b[i]`` (alliances raise both degrees)."""
-        np.add.at(self.agents.degree, a, 1)
-        np.add.at(self.agents.degree, b, 1)
-        self._new_ties.append(_pair_keys(a, b))
+        if kernels.available():
+            self._new_ties.append(kernels.link(self.agents.degree, np.asarray(a), np.asarray(b)))
+        else:
+            np.add.at(self.agents.degree, a, 1)
+            np.add.at(self.agents.degree, b, 1)
+            self._new_ties.append(_pair_keys(a, b))
+        self._new_sorted = None
 
     def _merge_ties(self) -> None:
         if self._new_ties:
-            # timsort merges the sorted runs in linear time; duplicates are harmless
-            self._tie_keys = np.sort(np.concatenate([self._tie_keys, *self._new_ties]), kind="stable")
-            self._new_ties = []
+            # timsort merges the sorted runs in linear time; duplicates are dropped
+            keys = np.sort(np.concatenate([self._tie_keys, self.new_tie_keys()]), kind="stable")
+            self._tie_keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+            self._new_ties, self._new_sorted = [], None
+
+    def proximity_now(self) -> np.ndarray:
+        """``exp(-distance / distance_scale_km)`` between regions at the current step."""
+        if self._proximity is None or self._proximity[0] is not self.distance_now:
+            self._proximity = (self.distance_now, np.exp(-self.distance_now / self.calibration.distance_scale_km))
+        return self._proximity[1]
+
+    def tie_keys(self) -> np.ndarray:
+        """Sorted keys (``min << 32 | max``) of the pairs allied before this quarter."""
+        return self._tie_keys
+
+    def new_tie_keys(self) -> np.ndarray:
+        """Sorted keys of the pairs allied so far this quarter."""
+        if self._new_sorted is None:
+            self._new_sorted = np.sort(np.concatenate([np.zeros(0, np.int64), *self._new_ties]))
+        return self._new_sorted
 
     def tied(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Whether ``a`` and ``b`` (broadcast) have allied before."""

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import kernels
+
 __all__ = ["complementarity", "partner_scores", "choose", "learn"]
 
 
@@ -73,19 +75,29 @@ def choose(model, searchers: np.ndarray, pool: np.ndarray, proximity_weight: flo
 
     Each searcher scores ``search_breadth`` candidates drawn from the pool
     (all of it when smaller) and picks one with probability proportional to
-    ``exp(score)``; itself is never a candidate.
+    ``exp(score)``; itself is never a candidate. Uses the compiled kernel
+    of :mod:`bioregion.simulate.kernels` when numba is installed.
     """
-    rng, k = model.rng, len(searchers)
+    rng, k, agents = model.rng, len(searchers), model.agents
     if k == 0 or len(pool) == 0:
         return np.full(k, -1)
     if len(pool) <= model.search_breadth:
-        sample = np.broadcast_to(pool, (k, len(pool)))
+        sample = np.empty((k, len(pool)), dtype=np.int64)
+        sample[:] = pool
     else:
         sample = pool[rng.integers(0, len(pool), (k, model.search_breadth))]
+    draws = rng.random(k)
+    if kernels.available():
+        weight = np.empty(k)
+        weight[:] = proximity_weight
+        return kernels.choose_partners(
+            searchers, sample, draws, weight, agents.region, model.proximity_now(), agents.degree, agents.profile,
+            model.tie_keys(), model.new_tie_keys(), model.calibration.partner_weights,
+            int(agents.degree[: agents.n].max()))
     weights = np.exp(partner_scores(model, searchers, sample, proximity_weight))
     weights[sample == searchers[:, None]] = 0.0
     cumulative = np.cumsum(weights, axis=1)
-    draws = rng.random(k) * cumulative[:, -1]
+    draws = draws * cumulative[:, -1]
     picks = np.minimum((cumulative <= draws[:, None]).sum(axis=1), sample.shape[1] - 1)
     return np.where(cumulative[:, -1] > 0, sample[np.arange(k), picks], -1)
 
