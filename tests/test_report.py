@@ -162,6 +162,8 @@ def test_analysis_sections_come_from_the_analyses(tmp_path):
     html = build_report(eco, tmp_path, pdf=False).html.read_text()
     assert "The triple helix" in html and "Open innovation and business models" in html
     assert "Local buzz, global pipelines" in html and "Walloon Region (Wallonia)" in html
+    assert "How the network grew" in html and "accumulative advantage" in html
+    assert "The regions side by side" in html and "725.7" in html  # Eurostat BERD per inhabitant, Flanders 2016
     assert f"{triple_helix(eco)['T']:.3f} bits" in html
     agreement = openness_agreement(eco)
     assert f"{100 * agreement['agree']:.0f} %</strong> of the {agreement['n']} organisations" in html

@@ -13,6 +13,7 @@ from typing import Sequence
 from ..ecosystem import Ecosystem
 from ..errors import InputFormatError, MissingExtraError
 from .analysis_sections import ANALYSIS_SECTIONS
+from .dynamics_sections import DYNAMICS_SECTIONS
 from .geography import Geography
 from .provenance import sources_section
 from .section import Section, SectionBuilder, render
@@ -26,6 +27,7 @@ DEFAULT_SECTIONS: tuple[SectionBuilder, ...] = (
     network_section,
     portfolio_section,
     timeline_section,
+    *DYNAMICS_SECTIONS,
     countries_section,
     *ANALYSIS_SECTIONS,
     sources_section,
