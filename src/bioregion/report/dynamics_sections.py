@@ -14,7 +14,7 @@ from typing import Any
 from ..analysis.regional import compare_regions
 from ..analysis.temporal import attachment_logics, snapshots
 from ..ecosystem import Ecosystem
-from ..errors import MissingExtraError
+from ..errors import MissingExtraError, ValidationError
 from .geography import Geography
 from .section import Section, render
 
@@ -34,7 +34,7 @@ def growth_section(ecosystem: Ecosystem) -> Section | None:
         model = attachment_logics(ecosystem, lifetime=5, seed=ATTACHMENT_SEED)
         coefficients = model["coefficients"].to_dict("records")
         cases, missing = model["cases"], None
-    except MissingExtraError as error:
+    except (MissingExtraError, ValidationError) as error:  # an extra to install, or too few dated ties
         coefficients, cases, missing = [], 0, str(error)
     html = render("growth.html.j2", years=frame.to_dict("records"), coefficients=coefficients, cases=cases,
                   seed=ATTACHMENT_SEED, missing=missing)
