@@ -16,7 +16,7 @@ from ..schema import TABLES, row_key
 from ._tables import SQL_TABLES, from_sql_row, to_sql_row
 from .migrations import apply_pending
 
-__all__ = ["Store", "ImportReport", "engine_url"]
+__all__ = ["Store", "ImportReport", "engine_url", "read_known_keys"]
 
 
 @dataclass
@@ -129,12 +129,7 @@ class Store:
     def known_keys(self) -> KnownKeys:
         """The keys the store holds, for validating an import against it."""
         with self.engine.connect() as conn:
-            ids = {name: {r[0] for r in conn.execute(sa.select(SQL_TABLES[name].c.id))}
-                   for name, table in TABLES.items() if table.key == ("id",)}
-            relations = SQL_TABLES["relations"]
-            types = {r.id: r.type for r in conn.execute(sa.select(relations.c.id, relations.c.type))}
-            with_parties = {r[0] for r in conn.execute(sa.select(SQL_TABLES["parties"].c.relation_id).distinct())}
-        return KnownKeys(ids=ids, relation_types=types, relations_with_parties=with_parties)
+            return read_known_keys(conn)
 
     def counts(self) -> dict[str, int]:
         """Number of rows per table."""
@@ -196,6 +191,17 @@ class Store:
     def write_ecosystem(self, ecosystem: Ecosystem, *, replace: bool = False) -> ImportReport:
         """Write an :class:`Ecosystem` (validated already) in one transaction."""
         return self.import_records(ecosystem.records(), replace=replace, typed=True)
+
+
+def read_known_keys(conn: sa.Connection) -> KnownKeys:
+    """The keys, relation types and relations with parties, read on an open connection
+    (inside a transaction, it sees that transaction's own writes)."""
+    ids = {name: {r[0] for r in conn.execute(sa.select(SQL_TABLES[name].c.id))}
+           for name, table in TABLES.items() if table.key == ("id",)}
+    relations = SQL_TABLES["relations"]
+    types = {r.id: r.type for r in conn.execute(sa.select(relations.c.id, relations.c.type))}
+    with_parties = {r[0] for r in conn.execute(sa.select(SQL_TABLES["parties"].c.relation_id).distinct())}
+    return KnownKeys(ids=ids, relation_types=types, relations_with_parties=with_parties)
 
 
 def _make_engine(url: str) -> sa.Engine:

@@ -18,9 +18,10 @@ from typing import Any, Iterable
 import sqlalchemy as sa
 
 from ..errors import BioregionError, NotFoundError, ValidationError
-from ..integrity import KnownKeys, check_integrity
+from ..integrity import check_integrity
 from ..schema import TABLES, row_key
 from ..store._tables import SQL_TABLES, from_sql_row, to_sql_row
+from ..store.store import read_known_keys
 from ..store.web_tables import CHANGES
 from .accounts import User
 
@@ -53,17 +54,8 @@ def diff_rows(table: str, before: Iterable[dict[str, Any]], after: Iterable[dict
     return out
 
 
-def _known_keys(conn: sa.Connection) -> KnownKeys:
-    ids = {name: {r[0] for r in conn.execute(sa.select(SQL_TABLES[name].c.id))}
-           for name, table in TABLES.items() if table.key == ("id",)}
-    relations = SQL_TABLES["relations"]
-    types = {r.id: r.type for r in conn.execute(sa.select(relations.c.id, relations.c.type))}
-    with_parties = {r[0] for r in conn.execute(sa.select(SQL_TABLES["parties"].c.relation_id).distinct())}
-    return KnownKeys(ids=ids, relation_types=types, relations_with_parties=with_parties)
-
-
 def _validate(conn: sa.Connection, diffs: list[Diff]) -> None:
-    known = _known_keys(conn)
+    known = read_known_keys(conn)
     for diff in diffs:
         if diff["after"] is None and TABLES[diff["table"]].key == ("id",):
             known.ids[diff["table"]].discard(diff["key"][0])
