@@ -12,7 +12,7 @@ first data row is row 2 (what a user sees in a spreadsheet or a text editor).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from .errors import ValidationError
 from .schema import TABLES, row_key
@@ -162,9 +162,3 @@ def _check_relations_have_parties(
                 file=origin.file, row=origin.row(index), field="id",
             )
 
-
-def iter_table_rows(records: Mapping[str, Iterable[dict[str, Any]]]) -> Iterable[tuple[str, dict[str, Any]]]:
-    """Yield ``(table, row)`` pairs in load order."""
-    for name in TABLES:
-        for row in records.get(name) or []:
-            yield name, row

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import click
 
-__all__ = ["FORMATS", "format_option", "emit_rows", "emit_json", "emit_mapping", "note", "console"]
+__all__ = ["FORMATS", "format_option", "emit_rows", "emit_json", "note", "console"]
 
 FORMATS = ("table", "json", "csv")
 
@@ -70,11 +70,3 @@ def emit_rows(rows: Iterable[Mapping[str, Any]], fmt: str, columns: Sequence[str
             table.add_row(*(_cell(row.get(c)) for c in columns))
         console().print(table)
 
-
-def emit_mapping(data: Mapping[str, Any], fmt: str, key: str = "name", value: str = "value",
-                 title: str | None = None) -> None:
-    """A mapping as two-column rows (JSON keeps it an object)."""
-    if fmt == "json":
-        emit_json(dict(data))
-    else:
-        emit_rows([{key: k, value: v} for k, v in data.items()], fmt, [key, value], title)
