@@ -52,6 +52,8 @@ def test_sentences_survive_abbreviations_and_legal_suffixes():
     ("sales milestones of up to ¥6 billion", (6e9, "JPY", "milestones")),
     ("research funding of EUR 12 million", (12e6, "EUR", "research_funding")),
     ("raised 20 million euros", (20e6, "EUR", "value")),
+    ("plus one contingent value right worth up to $300 million", (300e6, "USD", "milestones")),
+    ("and an earn-out valued at EUR 40 million", (40e6, "EUR", "milestones")),
 ])
 def test_amounts_with_currency_scale_and_component(text, expected):
     (amount,) = find_amounts(text)
@@ -90,6 +92,27 @@ def test_venture_round_names_every_investor():
     assert sorted(p["name"] for p in found.parties if p["role"] == "investor") == [
         "Alpha Capital", "Beta Ventures", "Delta", "Epsilon Fund", "Gamma Partners"]
     assert found.terms == [{"component": "value", "amount": 80000000, "currency": "USD"}]
+
+
+def test_public_takeover_with_cvr_keeps_value_and_milestones_apart():
+    doc = document_from_text("a.txt", "Deal\n\nNEW YORK, Sept. 5, 2022 -- Orvane Inc. (NYSE: ORVN) and Bellisk "
+                                      "Therapeutics, Inc. (Nasdaq: BLSK) today announced a definitive agreement under "
+                                      "which Orvane will acquire Bellisk for $22.00 per share in cash, or approximately "
+                                      "$800 million, plus one contingent value right worth up to $300 million.")
+    (found,) = extract_document(doc)
+    assert found.type == "acquisition"
+    assert sorted((t["component"], t["amount"]) for t in found.terms) == [("milestones", 300000000),
+                                                                         ("value", 800000000)]
+
+
+def test_cash_for_a_joint_venture_stake_is_equity():
+    doc = document_from_text("j.txt", "JV\n\nTOKYO, January 18, 2024 -- Hoshio Pharma Co., Ltd. and Caldra Bio, "
+                                      "Inc. today announced that they have formed a joint venture, Hoshio-Caldra "
+                                      "Therapeutics. Hoshio will contribute $60 million in cash and hold a 60% "
+                                      "interest in the joint venture.")
+    (found,) = extract_document(doc)
+    assert found.type == "joint_venture"
+    assert found.terms == [{"component": "equity", "amount": 60000000, "currency": "USD"}]
 
 
 def test_round_leader_before_participation_list_is_an_investor():

@@ -49,6 +49,10 @@ _CUES = (
     ("equity", re.compile(r"equity|stake|private placement|shares? of|purchase of shares|subscri", re.I)),
 )
 
+# A contingent value right or an earn-out is paid only if a milestone is met, whatever "worth up to" says.
+_CONTINGENT_INSTRUMENT = re.compile(r"(?:contingent value rights?|\bCVRs?\b|earn-?outs?\b|contingent (?:payments?|consideration))"
+                                    r"[^$€£¥\d]{0,40}$", re.I)
+
 
 @dataclass(frozen=True)
 class Amount:
@@ -123,6 +127,8 @@ def _component(sentence: str, start: int, end: int) -> str:
     """The component of the nearest cue: within the clause before, else just after."""
     before = re.split(r"[;]|\band\b|,\s(?:and|plus|as well as)\b", sentence[max(0, start - 90):start])[-1]
     after = _NEXT_AMOUNT.split(sentence[end:end + 60])[0]
+    if _CONTINGENT_INSTRUMENT.search(before):
+        return "milestones"
     best, distance = "value", None
     for component, cue in _CUES:
         for hit in cue.finditer(before):

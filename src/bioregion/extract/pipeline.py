@@ -42,7 +42,8 @@ _COMPONENTS = {
     "ipo": {"value"},
     "consortium": {"value"},
     "acquisition": {"value", "upfront", "milestones"},
-    "merger": set(), "spin_off": set(), "joint_venture": set(),
+    "joint_venture": {"equity", "value"},
+    "merger": set(), "spin_off": set(),
 }
 _MANY_ROLES = {"investor", "partner", "parent"}
 _DEAL_COMPONENTS = {"upfront", "milestones", "royalty", "research_funding", "value", "equity"}
@@ -264,15 +265,28 @@ def _terms(draft: _Draft, texts: list[str], masked: list[str], merged: list[_Dra
                 component = "equity"
             if draft.finding.type in ("venture_round", "grant", "ipo", "consortium") and component == "equity":
                 component = "value"
+            if draft.finding.type == "joint_venture":
+                component = _joint_venture_component(texts[index], component)
             if component == "equity" and draft.finding.type != "equity_investment" and has_equity:
                 continue
             if component not in allowed or (index != draft.sentence and draft.finding.type == "equity_investment"
                                             and amount.component != "equity"):
                 continue
             _add_term(totals, component, amount.amount, amount.currency, index == draft.sentence)
-    _cash_is_upfront(totals, draft.finding.type)
+    if not any(_PER_SHARE.search(texts[index]) for index in sentences):
+        _cash_is_upfront(totals, draft.finding.type)
     return [{"component": c, "amount": int(a) if float(a).is_integer() else a, "currency": cur}
             for c, (a, cur) in totals.items()]
+
+
+_CAPITAL_CONTRIBUTION = re.compile(r"\bcontribut|\binvest|\b(?:interest|stake|ownership)\b|\bcapitali[sz]", re.I)
+
+
+def _joint_venture_component(sentence: str, component: str) -> str:
+    """Cash a partner puts into a joint venture for its interest is equity; other amounts are its value."""
+    if component in ("value", "upfront", "equity") and _CAPITAL_CONTRIBUTION.search(sentence):
+        return "equity"
+    return "value" if component in ("value", "upfront") else component
 
 
 def _add_term(totals: dict[str, tuple[float, str]], component: str, amount: float, currency: str, own: bool) -> None:
@@ -282,8 +296,14 @@ def _add_term(totals: dict[str, tuple[float, str]], component: str, amount: floa
         totals[component] = (totals[component][0] + amount, currency)
 
 
+_PER_SHARE = re.compile(r"\bper (?:share|ADS)\b", re.I)
+
+
 def _cash_is_upfront(totals: dict[str, tuple[float, str]], rel_type: str) -> None:
-    """'$15 million in cash and up to $55 million in milestones': the cash part is the upfront."""
+    """'$15 million in cash and up to $55 million in milestones': the cash part is the upfront.
+
+    Not applied to a public company bought at a price per share: the total there is the deal's value.
+    """
     if rel_type == "acquisition" and "milestones" in totals and "value" in totals and "upfront" not in totals:
         value = totals.pop("value")
         if value[0] < totals["milestones"][0] * 3:
