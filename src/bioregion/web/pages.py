@@ -12,6 +12,7 @@ from .auth import reader
 from .changes import get_change, list_changes
 from .listing import ORG_COLUMNS, RELATION_COLUMNS, list_organisations, list_relations
 from .network import SIZE_METRICS, gexf_bytes, map_data
+from .palette import map_palette
 from .profile import organisation_profile
 from .regions import compare_regions, region_choices
 
@@ -91,7 +92,7 @@ async def relation(request: Request, relation_id: str) -> dict[str, Any]:
 @_twin("/map", "map.html")
 async def network_map(request: Request, limit: int = Query(2000, ge=1, le=5000), types: str = "") -> dict[str, Any]:
     snap = snapshot(request)
-    data = map_data(snap, limit=limit, types=[t for t in types.split(",") if t])
+    data = {**map_data(snap, limit=limit, types=[t for t in types.split(",") if t]), "palette": map_palette()}
     return {"data": data, "title": "Network map", "limit": limit, "types": types, "all_types": list(RELATION_TYPES),
             "size_metrics": SIZE_METRICS}
 

@@ -3,9 +3,11 @@
 // canvas or set with textContent, never parsed as HTML.
 (function () {
   "use strict";
-  const PALETTE = ["#1f6f8b", "#e07a5f", "#3d405b", "#81b29a", "#f2cc8f", "#9b5de5", "#00bbf9", "#f15bb5",
-                   "#8d99ae", "#588157", "#bc6c25", "#6d597a", "#0081a7", "#ef476f", "#118ab2", "#7f5539"];
+  // Styles come from the server (bioregion.web.palette): one colour per kind, one shape per sphere.
   const data = JSON.parse(document.getElementById("map-data").textContent);
+  const STYLE = data.palette;
+  const UNKNOWN_KIND = { colour: STYLE.other, shape: "round-rectangle", sphere: "other" };
+  const kindStyle = (kind) => STYLE.kinds[kind] || UNKNOWN_KIND;
   const colourBy = document.getElementById("colour-by");
   const sizeBy = document.getElementById("size-by");
   const slider = document.getElementById("year");
@@ -20,7 +22,8 @@
     textureOnViewport: true, hideEdgesOnViewport: data.edges.length > 3000, pixelRatio: 1, minZoom: 0.05, maxZoom: 8,
     style: [
       { selector: "node", style: { "background-color": "data(colour)", width: "data(size)", height: "data(size)",
-                                   "border-width": 0, label: "", "font-size": 10, color: "#1f2933" } },
+                                   shape: "data(shape)", "border-width": 0.5, "border-color": "#5b6670", label: "",
+                                   "font-size": 10, color: "#1f2933" } },
       { selector: "node:selected, node.hover", style: { label: "data(label)", "border-width": 2, "border-color": "#12303d",
                                                         "text-background-color": "#fff", "text-background-opacity": 0.8 } },
       { selector: "edge", style: { width: 0.6, "line-color": "#9fb0bb", "curve-style": "haystack", opacity: 0.6 } },
@@ -37,28 +40,62 @@
     return Object.keys(counts).sort((a, b) => counts[b] - counts[a]);
   }
 
-  function paint() {
-    const key = colourBy.value;
+  function colours(key) {
+    if (key === "kind") {
+      const count = {};
+      data.nodes.forEach((n) => { count[n.kind] = (count[n.kind] || 0) + 1; });
+      const rank = (k) => STYLE.spheres.indexOf(kindStyle(k).sphere);
+      const kinds = Object.keys(count).sort((a, b) => rank(a) - rank(b) || count[b] - count[a] || (a < b ? -1 : 1));
+      const colourOf = {};
+      kinds.forEach((k) => { colourOf[k] = kindStyle(k).colour; });
+      return { shown: kinds, colourOf: colourOf, others: 0 };
+    }
     const cats = categories(key);
     const colourOf = {};
-    cats.forEach((c, i) => { colourOf[c] = i < PALETTE.length - 1 ? PALETTE[i] : PALETTE[PALETTE.length - 1]; });
+    cats.forEach((c, i) => { colourOf[c] = i < STYLE.categories.length ? STYLE.categories[i] : STYLE.other; });
+    return { shown: cats.slice(0, STYLE.categories.length), colourOf: colourOf,
+             others: Math.max(0, cats.length - STYLE.categories.length) };
+  }
+
+  function legendRow(colour, shape, text) {
+    const row = document.createElement("div");
+    const mark = document.createElement("i");
+    mark.style.background = colour;
+    mark.className = "shape-" + shape;
+    row.appendChild(mark);
+    row.appendChild(document.createTextNode(text));
+    legend.appendChild(row);
+  }
+
+  function paint() {
+    const key = colourBy.value;
+    const scheme = colours(key);
     const metric = sizeBy.value;
     const peak = Math.max(1e-9, ...data.nodes.map((n) => n[metric] || 0));
     cy.batch(() => cy.nodes().forEach((node) => {
       const n = node.data("raw");
-      node.data("colour", colourOf[n[key]]);
+      node.data("colour", scheme.colourOf[n[key]]);
+      node.data("shape", kindStyle(n.kind).shape);
       node.data("size", 6 + 34 * Math.sqrt((n[metric] || 0) / peak));
     }));
     legend.textContent = "";
-    cats.slice(0, PALETTE.length - 1).forEach((c) => {
-      const row = document.createElement("div");
-      const dot = document.createElement("i");
-      dot.style.background = colourOf[c];
-      row.appendChild(dot);
-      row.appendChild(document.createTextNode(key === "community" ? "community " + c : String(c).replace(/_/g, " ")));
-      legend.appendChild(row);
+    let sphere = null;
+    scheme.shown.forEach((c) => {
+      if (key === "kind" && kindStyle(c).sphere !== sphere) {
+        sphere = kindStyle(c).sphere;
+        const head = document.createElement("b");
+        head.textContent = sphere;
+        legend.appendChild(head);
+      }
+      const shape = key === "kind" ? kindStyle(c).shape : "ellipse";
+      legendRow(scheme.colourOf[c], shape, key === "community" ? "community " + c : String(c).replace(/_/g, " "));
     });
-    if (cats.length >= PALETTE.length) legend.appendChild(document.createTextNode("… others grey-brown"));
+    if (scheme.others) legendRow(STYLE.other, "ellipse", scheme.others + " others");
+    if (key !== "kind") {
+      const note = document.createElement("small");
+      note.textContent = "shape: sphere of the kind";
+      legend.appendChild(note);
+    }
   }
 
   function filterYear() {
