@@ -14,6 +14,7 @@ from .listing import ORG_COLUMNS, RELATION_COLUMNS, list_organisations, list_rel
 from .network import SIZE_METRICS, gexf_bytes, map_data
 from .palette import map_palette
 from .profile import organisation_profile
+from .region_analysis import BROKER_ROLES
 from .regions import compare_regions, region_choices
 
 __all__ = ["router"]
@@ -106,7 +107,8 @@ async def network_gexf(request: Request) -> Response:
 @_twin("/regions", "regions.html")
 async def regions(request: Request, ids: list[str] = Query(default=[], alias="region")) -> dict[str, Any]:
     snap = snapshot(request)
-    return {"data": compare_regions(snap, ids), "title": "Regions", "choices": region_choices(snap)}
+    return {"data": compare_regions(snap, ids), "title": "Regions", "choices": region_choices(snap),
+            "broker_roles": BROKER_ROLES}
 
 
 @_twin("/changes", "changes.html")

@@ -1,4 +1,5 @@
-"""Regions side by side: organisations by triple-helix sphere, ties inside and across, indicators.
+"""Regions side by side: organisations by triple-helix sphere, ties inside and across, indicators,
+the triple-helix transmission and Gould-Fernandez brokerage roles (:mod:`.region_analysis`).
 
 A region counts the organisations of its sub-regions too (``parent_id``). The
 indicator rows show the latest year of each indicator in the ``indicators``
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Sequence
 
+from .region_analysis import region_brokerage, region_triple_helix
 from .snapshot import Snapshot
 
 __all__ = ["compare_regions", "region_choices"]
@@ -73,6 +75,8 @@ def _region_figures(snap: Snapshot, region: dict[str, Any], members: set[str]) -
         "relations_inside": inside, "relations_across": across,
         "programs": sum(o["programs"] for o in orgs),
         "indicators": _latest_indicators(snap, region["id"]),
+        "triple_helix": region_triple_helix(snap, region["id"]),
+        "brokerage": region_brokerage(snap, region["id"], members),
     }
 
 
