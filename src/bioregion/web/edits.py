@@ -97,8 +97,12 @@ def save_organisation(conn: sa.Connection, user: User, values: Raw, *, org_id: s
 
 def save_relation(conn: sa.Connection, user: User, values: Raw, *, relation_id: str | None = None,
                   parties: Iterable[Raw] | None = None, terms: Iterable[Raw] | None = None,
-                  evidence: Iterable[Raw] = ()) -> tuple[int, str]:
-    """Create or update a relation with its parties and terms (given lists replace the stored ones)."""
+                  evidence: Iterable[Raw] = (), remove_evidence: Iterable[str] = ()) -> tuple[int, str]:
+    """Create or update a relation with its parties and terms (given lists replace the stored ones).
+
+    ``evidence`` adds sources and evidence rows; ``remove_evidence`` names
+    evidence rows of this relation to take away.
+    """
     if relation_id is None:
         kind = str(values.get("type") or "relation")
         new_id = str(values.get("id") or "").strip() or _free_id(conn, "relations", f"web-{slug(kind)}")
@@ -122,9 +126,19 @@ def save_relation(conn: sa.Connection, user: User, values: Raw, *, relation_id: 
     if terms is not None:
         new_terms = [_coerce("terms", {**t, "relation_id": rid}) for t in terms]
         diffs += diff_rows("terms", fetch_rows(conn, "terms", relation_id=rid), new_terms)
+    diffs += _removed_evidence(conn, rid, remove_evidence)
     diffs += _evidence_diffs(conn, "relations", rid, evidence)
     verb = "create" if before is None else "update"
     return apply_change(conn, user, f"{verb}_relation", f"{verb} relation {rid} ({after['type']})", diffs), rid
+
+
+def _removed_evidence(conn: sa.Connection, relation_id: str, evidence_ids: Iterable[str]) -> list[Diff]:
+    stored = {e["id"]: e for e in fetch_rows(conn, "evidence", subject_table="relations", subject_id=relation_id)}
+    gone = list(dict.fromkeys(evidence_ids))
+    for evidence_id in gone:
+        if evidence_id not in stored:
+            raise ValidationError(f"relation {relation_id} has no evidence '{evidence_id}'", field="remove_evidence")
+    return diff_rows("evidence", [stored[e] for e in gone], [])
 
 
 def delete_relation(conn: sa.Connection, user: User, relation_id: str) -> int:

@@ -1,4 +1,6 @@
-"""HTML forms for people: log in and out, create and edit organisations and relations, merge, revert.
+"""HTML forms for people: log in and out, create and edit organisations, create relations, merge, revert.
+
+The relation edit form is in :mod:`.relation_forms`, the review queue's forms in :mod:`.review_pages`.
 
 Each form posts back with the session's CSRF token; success redirects (303) to
 the page of the changed row, a validation error shows the form again with the
@@ -15,12 +17,13 @@ from fastapi.responses import RedirectResponse, Response
 
 from ..errors import BioregionError
 from ..schema import TABLES
-from ..taxonomy import BUSINESS_MODELS, ORGANISATION_KINDS, RELATION_TYPES, STAGES
+from ..taxonomy import BUSINESS_MODELS, ORGANISATION_KINDS, RELATION_STATUSES, RELATION_TYPES, STAGES
 from .accounts import User, close_session, open_session
 from .auth import LOGIN_CSRF_COOKIE, SESSION_COOKIE, check_csrf, editor, reader
 from .edits import delete_relation, merge_organisations, save_organisation, save_relation
 from .changes import revert_change
 from .errors import ApiError
+from .relation_lines import parse_parties, parse_terms
 from .render import render
 
 __all__ = ["router"]
@@ -72,13 +75,10 @@ def _form_evidence(form: Any) -> list[dict[str, Any]]:
     return [{k: form.get(k) or None for k in ("source_id", "source_title", "source_url", "locator", "quote")}]
 
 
-def _lines(text: str) -> list[list[str]]:
-    return [line.split() for line in (text or "").splitlines() if line.strip()]
-
-
 def _choices() -> dict[str, Any]:
     return {"kinds": list(ORGANISATION_KINDS), "business_models": BUSINESS_MODELS, "types": list(RELATION_TYPES),
-            "stages": STAGES}
+            "stages": STAGES, "statuses": RELATION_STATUSES,
+            "roles_by_type": {name: list(t.roles) for name, t in RELATION_TYPES.items()}}
 
 
 async def _org_form(request: Request, org_id: str | None, error: str = "", values: dict | None = None,
@@ -140,9 +140,7 @@ async def new_relation_form(request: Request, user: User = Depends(editor), org:
 async def create_relation(request: Request, user: User = Depends(editor)) -> Response:
     form = await request.form()
     values = _form_values(form, REL_FIELDS)
-    parties = [{"organisation_id": p[0], "role": p[1] if len(p) > 1 else ""} for p in _lines(str(form.get("parties", "")))]
-    terms = [{"component": t[0], "amount": t[1] if len(t) > 1 and t[1] != "undisclosed" else None,
-              "currency": t[2] if len(t) > 2 else None} for t in _lines(str(form.get("terms", "")))]
+    parties, terms = parse_parties(str(form.get("parties", ""))), parse_terms(str(form.get("terms", "")))
     try:
         with request.app.state.store_state.write() as conn:
             _, rid = save_relation(conn, user, values, parties=parties, terms=terms, evidence=_form_evidence(form))
