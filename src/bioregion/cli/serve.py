@@ -18,7 +18,9 @@ __all__ = ["serve_command", "users_group", "tokens_group"]
 @click.option("--port", default=8000, show_default=True, type=int, help="TCP port.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--private", is_flag=True, help="Refuse anonymous visitors (reading needs a login or token too).")
-def serve_command(db: str, port: int, host: str, private: bool) -> None:
+@click.option("--review-queue", type=click.Path(dir_okay=False),
+              help="Extraction review queue shown at /review (default: <db>.review.jsonl).")
+def serve_command(db: str, port: int, host: str, private: bool, review_queue: str | None) -> None:
     """Serve the dashboard and JSON API for the store at --db."""
     try:
         import uvicorn
@@ -27,6 +29,8 @@ def serve_command(db: str, port: int, host: str, private: bool) -> None:
     from ..web import create_app
 
     app = create_app(db, anonymous_read=not private)
+    if review_queue:
+        app.state.review_queue = review_queue
     note(f"bioregion dashboard on http://{host}:{port}/ (API: /docs, /openapi.json); Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -45,11 +45,13 @@ def create_app(store_url: str, *, anonymous_read: bool = True, recheck_seconds: 
     app.state.anonymous_read = anonymous_read
     install_error_handlers(app)
 
-    from . import api, forms, hypotheses_view, pages, relation_forms
+    from . import api, forms, hypotheses_view, pages, relation_forms, review_pages
 
     app.include_router(api.router)
+    app.include_router(review_pages.api_router)
     app.include_router(forms.router)
     app.include_router(relation_forms.router)
+    app.include_router(review_pages.router)
     app.include_router(hypotheses_view.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
