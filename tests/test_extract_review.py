@@ -79,3 +79,46 @@ def test_extract_enqueue_then_review_accepts_interactively(tmp_path):
         relations = store.load().records()["relations"]
     assert [r["type"] for r in relations] == ["equity_investment"]
     assert Path(str(db) + ".review.jsonl").read_text() == ""
+
+
+def test_candidates_enqueued_while_a_reviewer_decides_stay_in_the_queue(tmp_path, monkeypatch):
+    from bioregion.cli import extract as extract_cli
+    from bioregion.extract.review import append_candidates, read_candidates
+
+    db = tmp_path / "eco.db"
+    with Store.open(str(db)):
+        pass
+    queue = Path(str(db) + ".review.jsonl")
+    first, second, late = (_candidate(f"{n}.txt", "2021-09-02", n) for n in ("one", "two", "late"))
+    append_candidates(queue, [first, second])
+    decide = extract_cli._interactive
+
+    def decide_then_someone_enqueues(pending):
+        decided = decide(pending)
+        append_candidates(queue, [late])  # another process's 'extract --enqueue' meanwhile
+        return decided
+
+    monkeypatch.setattr(extract_cli, "_interactive", decide_then_someone_enqueues)
+    result = CliRunner().invoke(main, ["review", "--db", str(db)], input="r\ns\n")
+    assert result.exit_code == 0, result.output
+    assert [r["evidence"] for r in read_candidates(queue)] == ["two", "late"]
+
+
+def test_the_queue_lock_excludes_other_processes(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from bioregion.extract.review import queue_lock
+
+    queue = tmp_path / "q.jsonl"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from bioregion.extract.review import queue_lock\n"
+        f"with queue_lock({str(queue)!r}):\n    print('held', flush=True); time.sleep(1.5)")],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    start = time.monotonic()
+    with queue_lock(queue):
+        waited = time.monotonic() - start
+    holder.wait(timeout=30)
+    assert waited > 0.5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def extract_command(paths: tuple[str, ...], fmt: str, db: str | None, gold: str 
     """Find alliances in press releases (text, Markdown, HTML, PDF files or folders)."""
     from ..extract import Gazetteer, extract_paths, read_gold, score
     from ..extract.readers import read_documents
-    from ..extract.review import queue_path
+    from ..extract.review import append_candidates, queue_path
 
     gazetteer = Gazetteer(_store_organisations(db)) if db else Gazetteer()
     candidates = [c for c in extract_paths(paths, gazetteer) if c.confidence >= min_confidence]
@@ -36,9 +37,7 @@ def extract_command(paths: tuple[str, ...], fmt: str, db: str | None, gold: str 
     if enqueue:
         if not db:
             raise click.UsageError("--enqueue needs --db (the store whose queue to fill)")
-        with queue_path(db).open("a", encoding="utf-8") as queue:
-            for record in records:
-                queue.write(json.dumps(record, ensure_ascii=False) + "\n")
+        append_candidates(queue_path(db), records)
         click.echo(f"{len(records)} candidates queued in {queue_path(db)}", err=True)
         return
     _print(records, fmt)
@@ -80,7 +79,7 @@ def _score_table(result: dict) -> str:
               help="Reports of the same alliance this close in time become one relation.")
 def review_command(db: str, accept_file: str | None, queue_file: str | None, window_days: int) -> None:
     """Accept, edit or reject candidate relations and store the accepted ones with their evidence."""
-    from ..extract.review import queue_path, read_candidates
+    from ..extract.review import queue_path, read_candidates, remove_candidates
 
     if accept_file:
         accepted = read_candidates(accept_file)
@@ -90,9 +89,11 @@ def review_command(db: str, accept_file: str | None, queue_file: str | None, win
     if not path.exists():
         raise NotFoundError(f"no review queue at {path}; fill it with 'bioregion extract PATH --db {db} --enqueue'")
     pending = read_candidates(path)
+    as_read = [copy.deepcopy(record) for record in pending]
     accepted, kept = _interactive(pending)
     _import(db, accepted, window_days)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), encoding="utf-8")
+    kept_ids = {id(record) for record in kept}
+    remove_candidates(path, [original for original, record in zip(as_read, pending) if id(record) not in kept_ids])
 
 
 def _interactive(pending: list[dict]) -> tuple[list[dict], list[dict]]:

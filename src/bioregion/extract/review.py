@@ -17,12 +17,19 @@ SQLite store. :func:`plan_import` turns accepted candidates into rows for
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
 import re
+from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
+
+try:  # POSIX; elsewhere the queue is guarded within one process only
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
 
 from ..errors import InputFormatError
 from .gazetteer import Entry, Gazetteer
@@ -57,6 +64,51 @@ def queue_path(db: str) -> Path:
     if "://" in db:
         return Path("bioregion.review.jsonl")
     return Path(str(db) + ".review.jsonl")
+
+
+@contextlib.contextmanager
+def queue_lock(path: str | Path) -> Iterator[None]:
+    """Hold an exclusive lock on a review queue across processes (``<queue>.lock``, ``flock``).
+
+    ``extract --enqueue`` appends, ``review`` and the dashboard rewrite the file:
+    each does so under this lock, so no line written by one is lost to another.
+    """
+    lock_path = Path(str(path) + ".lock")
+    with lock_path.open("a") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def append_candidates(path: str | Path, records: Iterable[Mapping[str, Any]]) -> None:
+    """Append candidates to a review queue under :func:`queue_lock`."""
+    with queue_lock(path), Path(path).open("a", encoding="utf-8") as queue:
+        queue.write("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records))
+
+
+def remove_candidates(path: str | Path, decided: Iterable[Mapping[str, Any]]) -> None:
+    """Take ``decided`` records (as they were read) out of the queue, keeping lines added meanwhile.
+
+    The file is re-read under :func:`queue_lock` and rewritten atomically, so candidates
+    enqueued while a reviewer was deciding stay in the queue.
+    """
+    path = Path(path)
+    to_remove = Counter(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in decided)
+    with queue_lock(path):
+        kept = []
+        for record in read_candidates(path) if path.exists() else []:
+            key = json.dumps(record, ensure_ascii=False, sort_keys=True)
+            if to_remove[key] > 0:
+                to_remove[key] -= 1
+            else:
+                kept.append(record)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), encoding="utf-8")
+        temporary.replace(path)
 
 
 def read_candidates(path: str | Path) -> list[dict[str, Any]]:

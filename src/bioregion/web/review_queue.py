@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..errors import NotFoundError, ValidationError
-from ..extract.review import read_candidates
+from ..extract.review import queue_lock, read_candidates
 from ..schema import TABLES, coerce_row, coerce_value
 from ..taxonomy import RELATION_TYPES
 
@@ -29,6 +29,7 @@ __all__ = ["ReviewQueue", "candidate_id", "candidate_view", "apply_edits"]
 
 _LOCKS: dict[str, threading.RLock] = {}
 _GUARD = threading.Lock()
+_HELD = threading.local()
 
 
 def candidate_id(record: Mapping[str, Any]) -> str:
@@ -46,11 +47,25 @@ class ReviewQueue:
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold this queue's lock (per file, per process; re-entrant) while reading and rewriting it."""
+        """Hold this queue's lock while reading and rewriting it.
+
+        Re-entrant within a thread; across threads and across processes (``extract --enqueue``,
+        ``bioregion review``, other server workers) through :func:`~bioregion.extract.review.queue_lock`.
+        """
+        key = str(self.path.resolve())
         with _GUARD:
-            lock = _LOCKS.setdefault(str(self.path.resolve()), threading.RLock())
+            lock = _LOCKS.setdefault(key, threading.RLock())
+        held = _HELD.__dict__.setdefault("paths", set())
         with lock:
-            yield
+            if key in held:
+                yield
+                return
+            with queue_lock(self.path):
+                held.add(key)
+                try:
+                    yield
+                finally:
+                    held.discard(key)
 
     def _records(self) -> list[dict[str, Any]]:
         return read_candidates(self.path) if self.path.exists() else []
