@@ -21,7 +21,8 @@ from ..taxonomy import ORGANISATION_KINDS, RELATION_TYPES
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["KIND_COLOURS", "TYPE_COLOURS", "new_figure", "svg", "bar_chart", "stacked_bars", "label"]
+__all__ = ["KIND_COLOURS", "TYPE_COLOURS", "new_figure", "svg", "svg_document", "bar_chart", "stacked_bars",
+           "label"]
 
 _PALETTE = (
     "#1f4e79", "#c0504d", "#4f9a3a", "#e69f00", "#7b4f9d", "#2a9d8f", "#d4a017", "#8c564b",
@@ -85,9 +86,26 @@ def svg(figure: "Figure", title: str) -> Markup:
     return Markup(text)
 
 
+def svg_document(figure_svg: str) -> str:
+    """An inline figure of :func:`svg` as a standalone SVG file (for ``<img src>``), sized from its viewBox.
+
+    Examples
+    --------
+    >>> svg_document('<svg width="72pt" style="max-width:100%" role="img" viewBox="0 0 72 36"></svg>')[:75]
+    '<?xml version="1.0" encoding="utf-8"?>\n<svg width="72pt" height="36pt" viewBox'
+    """
+    width, height = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', figure_svg).groups()
+    text = re.sub(r'<svg[^>]*?\swidth="[\d.]+pt" style="max-width:100%" role="img"',
+                  lambda m: m.group(0).split(" width=")[0] + f' width="{width}pt" height="{height}pt"',
+                  figure_svg, count=1)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + text
+
+
 def _fluid(match: re.Match[str]) -> str:
-    width, height = match.groups()
-    return f' width="{width}pt" height="{height}pt" style="max-width:100%;height:auto" role="img"'
+    # No height: browsers and WeasyPrint take it from the viewBox's aspect ratio. WeasyPrint (70) lays an svg
+    # with ``height: auto`` out in a square box, the figure floating in blank space.
+    width, _ = match.groups()
+    return f' width="{width}pt" style="max-width:100%" role="img"'
 
 
 def _rc():
