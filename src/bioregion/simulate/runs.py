@@ -9,7 +9,7 @@ import pandas as pd
 
 from .events import to_records
 from .model import BioRegionModel
-from .outputs import save_results
+from .outputs import save_comparison, save_results
 from .replicates import batch_run, compare, summarise
 from .scenario import Scenario
 
@@ -48,14 +48,17 @@ def run_scenario(scenario: Scenario, replicates: int, seed: int, out: str | Path
 
 def compare_scenarios(scenarios: Sequence[Scenario], replicates: int, seed: int, out: str | Path | None = None,
                       progress: Progress = None) -> pd.DataFrame:
-    """Outcomes of each scenario with 90 % intervals; with ``out``, also a CSV and a chart."""
+    """Outcomes of each scenario with 90 % intervals; with ``out``, also the series, CSVs and a chart.
+
+    The first scenario is the baseline of the comparison.
+    """
     frames = [batch_run(s, replicates, seed, progress=progress) for s in scenarios]
     table = compare(frames)
     if out:
-        folder = Path(out)
-        folder.mkdir(parents=True, exist_ok=True)
+        frame = pd.concat(frames, ignore_index=True)
+        folder = save_comparison(out, frame, scenarios, seed, replicates)
         table.to_csv(folder / "comparison.csv", index=False)
-        summary = summarise(pd.concat(frames, ignore_index=True))
+        summary = summarise(frame)
         summary.to_csv(folder / "summary.csv", index=False)
         chart(summary, "firms_alive", folder / "firms_alive.png")
     return table
