@@ -13,6 +13,9 @@ from ..simulate.pipeline import simulate_pipeline
 __all__ = ["simulate_group"]
 
 _FORMATS = click.Choice(["table", "json", "csv"])
+_REPORT = click.option("--report", "report", type=click.Choice(["html", "pdf", "none"]), default="html",
+                       show_default=True,
+                       help="Charts of the results: OUT/report.html; pdf also writes OUT/report.pdf (extra 'pdf').")
 
 
 @click.group("simulate")
@@ -52,33 +55,62 @@ def scenarios_command(fmt: str) -> None:
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Results folder.")
 @click.option("--dataset", metavar="NAME", help="Initialise from this embedded ecosystem instead.")
-def run_command(scenario: str, replicates: int, seed: int, out: str, dataset: str | None) -> None:
+@_REPORT
+def run_command(scenario: str, replicates: int, seed: int, out: str, dataset: str | None, report: str) -> None:
     """Run REPLICATES replicates of SCENARIO (a shipped name or a .yaml path) into OUT."""
     from ..simulate import runs
     from ..simulate.scenario import load_scenario
 
     spec = load_scenario(scenario)
+    _check_pdf(report)
     with _progress(replicates, f"{spec.name}") as advance:
         folder = runs.run_scenario(spec, replicates, seed, out, dataset=dataset, progress=advance)
     note(f"wrote {folder}/timeseries.parquet, summary.csv, ecosystem.json, scenario.yaml, run.json")
+    _write_report(folder, report)
 
 
 @simulate_group.command("compare")
 @click.argument("scenarios", nargs=-1, required=True)
 @click.option("--replicates", type=click.IntRange(min=1), default=10, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--out", type=click.Path(file_okay=False), help="Also write comparison.csv and a chart here.")
+@click.option("--out", type=click.Path(file_okay=False),
+              help="Also write the series, comparison.csv and charts (report.html) here.")
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
-def compare_command(scenarios: tuple[str, ...], replicates: int, seed: int, out: str | None, fmt: str) -> None:
-    """Compare SCENARIOS: mean and 90% interval over replicates of each outcome."""
+@_REPORT
+def compare_command(scenarios: tuple[str, ...], replicates: int, seed: int, out: str | None, fmt: str,
+                    report: str) -> None:
+    """Compare SCENARIOS (the first is the baseline): mean and 90% interval over replicates of each outcome."""
     from ..simulate import runs
     from ..simulate.scenario import load_scenario
 
     specs = [load_scenario(s) for s in scenarios]
+    if len({s.name for s in specs}) < len(specs):
+        raise click.UsageError("give scenarios of different names; each is compared with the first")
+    _check_pdf(report if out else "none")
     with _progress(replicates * len(specs), "compare") as advance:
         table = runs.compare_scenarios(specs, replicates, seed, out=out, progress=advance)
+    if out:
+        _write_report(out, report)
     rows = table.to_dict("records")
     emit_json(rows) if fmt == "json" else emit_rows(rows, fmt, list(table.columns))
+
+
+def _check_pdf(report: str) -> None:
+    """Fail before a long run when the PDF cannot be printed."""
+    if report == "pdf":
+        from ..report.document import require_pdf
+
+        require_pdf()
+
+
+def _write_report(folder, report: str) -> None:
+    if report == "none":
+        return
+    from ..report.simulation import build_simulation_report
+    from ..simulate.results import load_results
+
+    paths = build_simulation_report(load_results(folder), folder, pdf=report == "pdf")
+    note(f"wrote {paths.html}" + (f" and {paths.pdf}" if paths.pdf else ""))
 
 
 @simulate_group.command("sweep")

@@ -35,12 +35,21 @@ autoescaping Jinja2 environment). Figures: :mod:`bioregion.report.figures`
 turns a matplotlib figure into inline SVG (:func:`~.figures.svg`). Sections
 are numbered in order; ``landscape=True`` prints the section on landscape
 pages.
+
+Simulations
+-----------
+:func:`build_simulation_report` charts the results of ``bioregion simulate
+run`` or ``compare`` (:func:`bioregion.simulate.results.load_results`):
+medians with 90 % bands over replicates and each scenario against the
+baseline; :func:`~.simulation.with_simulation` puts the same sections into an
+ecosystem report.
 """
 
 from .document import DEFAULT_SECTIONS, ReportPaths, build_report, build_sections, render_html, render_pdf
 from .geography import Geography
 from .portfolio import PortfolioRow, portfolio_rows
 from .section import Section, SectionBuilder, render
+from .simulation import build_simulation_report, render_simulation_html, with_simulation
 
 __all__ = [
     "DEFAULT_SECTIONS",
@@ -51,8 +60,11 @@ __all__ = [
     "SectionBuilder",
     "build_report",
     "build_sections",
+    "build_simulation_report",
     "portfolio_rows",
     "render",
     "render_html",
     "render_pdf",
+    "render_simulation_html",
+    "with_simulation",
 ]

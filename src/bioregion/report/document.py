@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..ecosystem import Ecosystem
 from ..errors import InputFormatError, MissingExtraError
@@ -19,7 +19,8 @@ from .provenance import sources_section
 from .section import Section, SectionBuilder, render
 from .sections import countries_section, glance_section, network_section, portfolio_section, timeline_section
 
-__all__ = ["DEFAULT_SECTIONS", "ReportPaths", "build_sections", "render_html", "render_pdf", "build_report"]
+__all__ = ["DEFAULT_SECTIONS", "ReportPaths", "build_sections", "render_html", "render_pdf", "build_report",
+           "write_report", "require_pdf"]
 
 #: The sections of the standard report, in order.
 DEFAULT_SECTIONS: tuple[SectionBuilder, ...] = (
@@ -92,6 +93,11 @@ def _weasyprint():
     return weasyprint
 
 
+def require_pdf() -> None:
+    """Raise :class:`MissingExtraError` unless WeasyPrint can print PDFs (check before long work)."""
+    _weasyprint()
+
+
 def render_pdf(html: str) -> bytes:
     """Print the HTML report to PDF with WeasyPrint (extra ``pdf``)."""
     weasyprint = _weasyprint()
@@ -117,15 +123,25 @@ def build_report(
     InputFormatError
         When ``out_dir`` is a file.
     """
+    return write_report(lambda: render_html(ecosystem, sections, title), out_dir, pdf)
+
+
+def write_report(html: Callable[[], str], out_dir: str | os.PathLike[str], pdf: bool = True) -> ReportPaths:
+    """Render ``html()``, print it to PDF unless ``pdf=False``, then write both files into ``out_dir``.
+
+    WeasyPrint is checked before rendering, and the files are moved into place
+    only when everything succeeded, so a failed build leaves an earlier report
+    untouched.
+    """
     out = Path(out_dir)
     if pdf:
         _weasyprint()
     if out.exists() and not out.is_dir():
         raise InputFormatError(f"{out}: is a file; give a folder for the report with --out")
-    html = render_html(ecosystem, sections, title)
-    payload = {"report.html": html.encode("utf-8")}
+    text = html()
+    payload = {"report.html": text.encode("utf-8")}
     if pdf:
-        payload["report.pdf"] = render_pdf(html)
+        payload["report.pdf"] = render_pdf(text)
     out.mkdir(parents=True, exist_ok=True)
     _write_all(out, payload)
     return ReportPaths(out / "report.html", out / "report.pdf" if pdf else None)
