@@ -20,7 +20,9 @@ __all__ = ["serve_command", "users_group", "tokens_group"]
 @click.option("--private", is_flag=True, help="Refuse anonymous visitors (reading needs a login or token too).")
 @click.option("--review-queue", type=click.Path(dir_okay=False),
               help="Extraction review queue shown at /review (default: <db>.review.jsonl).")
-def serve_command(db: str, port: int, host: str, private: bool, review_queue: str | None) -> None:
+@click.option("--simulations", type=click.Choice(["anyone", "users", "off"]), default="anyone", show_default=True,
+              help="Who may run simulations on /simulate: every reader (capped replicates), logged-in users, nobody.")
+def serve_command(db: str, port: int, host: str, private: bool, review_queue: str | None, simulations: str) -> None:
     """Serve the dashboard and JSON API for the store at --db."""
     try:
         import uvicorn
@@ -28,7 +30,7 @@ def serve_command(db: str, port: int, host: str, private: bool, review_queue: st
         raise MissingExtraError("uvicorn", "web") from None
     from ..web import create_app
 
-    app = create_app(db, anonymous_read=not private)
+    app = create_app(db, anonymous_read=not private, simulations=simulations)
     if review_queue:
         app.state.review_queue = review_queue
     note(f"bioregion dashboard on http://{host}:{port}/ (API: /docs, /openapi.json); Ctrl-C stops")
