@@ -86,6 +86,8 @@ def compare_command(scenarios: tuple[str, ...], replicates: int, seed: int, out:
     specs = [load_scenario(s) for s in scenarios]
     if len({s.name for s in specs}) < len(specs):
         raise click.UsageError("give scenarios of different names; each is compared with the first")
+    if report == "pdf" and not out:
+        raise click.UsageError("--report pdf needs --out DIR for the results and their charts")
     _check_pdf(report if out else "none")
     with _progress(replicates * len(specs), "compare") as advance:
         table = runs.compare_scenarios(specs, replicates, seed, out=out, progress=advance)
