@@ -8,12 +8,16 @@ agency and service-provider aliases underneath, store rows winning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .agencies import AGENCIES
 from .names import BUILTIN_ORGANISATIONS, normalise
 
 __all__ = ["Gazetteer", "Entry"]
+
+_LITERAL = re.compile(r"^[a-z]|\s(?!(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del|the)\s)[a-z]|, ")
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,10 @@ class Gazetteer:
         self._by_key: dict[str, Entry] = {}
         self._by_id: dict[str, Entry] = {}
         self.max_tokens = 1
-        self.lowercase_names: set[str] = set()
+        #: Names the capitalised-chunk reader cannot form (a lower-case word, "and", a comma): found literally.
+        self.literal_names: set[str] = set()
         if builtin:
-            for known in BUILTIN_ORGANISATIONS:
+            for known in BUILTIN_ORGANISATIONS + AGENCIES:
                 entry = Entry(known.id, known.name, known.kind, known.parent_id, known.country, True)
                 self._add(entry, (known.name, *known.aliases))
         for row in organisations:
@@ -65,8 +70,8 @@ class Gazetteer:
     def _add(self, entry: Entry, names: Iterable[str], override: bool = False) -> None:
         self._by_id[entry.id] = entry
         for name in names:
-            if name[:1].islower():
-                self.lowercase_names.add(name)
+            if _LITERAL.search(name):
+                self.literal_names.add(name)
             key = normalise(name)
             if key and (override or key not in self._by_key):
                 self._by_key[key] = entry

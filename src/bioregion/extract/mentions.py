@@ -47,7 +47,7 @@ _ITEM_PREFIX = re.compile(
 _ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|who|for|of|will|is|are|was|with)\s")
 _ITEM_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:fund|group))?\s*$")
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){0,6}?(?:company|firm|biotech|startup|start-up|spin-off|spin-out|"
+    r",\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+,?\s+){0,6}?(?:company|firm|biotech|startup|start-up|spin-off|spin-out|"
     r"organi[sz]ation|provider|manufacturer|investor|fund|agency|institute|university|developer|specialist|leader|"
     r"group|CRO|CDMO|CMO|subsidiary|division|unit|incubator|hospital|centre|center|charity|foundation))\b"
 )
@@ -173,7 +173,7 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
 
 
 def _collect(text: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str]) -> None:
-    for name in gazetteer.lowercase_names:
+    for name in gazetteer.literal_names:
         if name in text and re.search(rf"(?<![\w@]){re.escape(name)}(?!\w)", text):
             registry.add(name)
     chunks = find_chunks(text)

@@ -28,12 +28,11 @@ from .mentions import DocumentMentions, find_mentions
 from .money import find_amounts
 from .readers import Document, read_documents
 from .relations import Finding, classify_sentence, payment_roles
-from .sentences import find_dateline, split_sentences
+from .kinds import FUNDER_KINDS, kind_of
+from .layout import read_layout
 
 __all__ = ["Candidate", "extract_document", "extract_paths"]
 
-_FUNDER_KINDS = {"government_agency", "public_private_partnership"}
-_ABOUT = re.compile(r"^(?:About|Forward[- ]Looking|Safe Harbor|Contacts?|Media Contact|Investor Contact|For further)\b")
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _COMPONENTS = {
     "equity_investment": {"equity", "value"},
@@ -101,13 +100,14 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
       [{'component': 'value', 'amount': 40000000, 'currency': 'USD'}])]
     """
     gazetteer = gazetteer or Gazetteer()
-    date, texts, title_used = _sentences(document)
+    date, texts, title_used, lead = _sentences(document)
     if not texts:
         return []
-    mentions = find_mentions(texts, gazetteer, first_body=1 if title_used else 0)
+    mentions = find_mentions(texts, gazetteer, first_body=min(lead, len(texts) - 1))
     keys = list(mentions.clusters)
-    masked = [_mask(text, ms, keys) for text, ms in zip(texts, mentions.sentences)]
-    funders = {i for i, k in enumerate(keys) if _kind(mentions, k) in _FUNDER_KINDS}
+    regulators = {k for k in keys if _kind(mentions, k) == "regulator"}
+    masked = [_mask(text, [m for m in ms if m.key not in regulators], keys) for text, ms in zip(texts, mentions.sentences)]
+    funders = {i for i, k in enumerate(keys) if _kind(mentions, k) in FUNDER_KINDS}
     drafts = []
     for index, sentence in enumerate(masked):
         for finding in classify_sentence(sentence, funders):
@@ -115,29 +115,26 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
     _settle_roles(drafts, masked, mentions, keys, announcer)
     _upgrade_to_license(drafts, masked, " ".join(texts), keys, mentions, announcer)
-    title_last = sorted(drafts, key=lambda d: (title_used and d.sentence == 0, d.sentence))
+    title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
     merged = _merge(title_last, announcer)
     return [_candidate(document, d, texts, masked, mentions, keys, date, merged, title_used) for d in merged]
 
 
-def _sentences(document: Document) -> tuple[str | None, list[str], bool]:
+def _sentences(document: Document) -> tuple[str | None, list[str], bool, int]:
+    """The date, the news sentences (title first when it reads as a sentence), and the lead's index."""
     body = document.text.strip()
-    date, offset = find_dateline(body)
+    layout = read_layout(body)
+    date = layout.date
     if date is None:
         near = find_dates(body[:400]) or find_dates(document.title)
         date = near[0][1] if near else None
-    texts, skip_paragraph = [], None
-    for sentence in split_sentences(body[offset:]):
-        if _ABOUT.match(sentence.text):
-            skip_paragraph = sentence.paragraph
-        if sentence.paragraph != skip_paragraph:
-            texts.append(sentence.text)
+    texts = layout.sentences
     title = document.title.strip()
     words = _TITLE_WORD.findall(title)
     title_case = words and sum(w[0].isupper() for w in words) / len(words) > 0.6
     if title and not title_case:
-        return date, [title] + texts, True
-    return date, texts, False
+        return date, [title] + texts, True, layout.lead + 1
+    return date, texts, False, layout.lead
 
 
 def _mask(text: str, mentions, keys: list[str]) -> str:
@@ -153,8 +150,7 @@ def _mask(text: str, mentions, keys: list[str]) -> str:
 
 
 def _kind(mentions: DocumentMentions, key: str) -> str | None:
-    entry = mentions.clusters[key].entry
-    return entry.kind if entry else None
+    return kind_of(mentions.clusters[key])
 
 
 def _settle_roles(drafts: list[_Draft], masked: list[str], mentions: DocumentMentions, keys: list[str],

@@ -33,29 +33,11 @@ except ImportError:  # pragma: no cover
 
 from ..errors import InputFormatError
 from .gazetteer import Entry, Gazetteer
+from .kinds import infer_kind
 from .names import normalise, strip_suffix
 
 __all__ = ["plan_import", "read_candidates", "queue_path", "infer_kind"]
 
-_KINDS = (
-    (r"venture capital|investment company|investor|\bfund\b|capital firm", "venture_capital"),
-    (r"\buniversity\b", "university"),
-    (r"institute|research cent", "research_institute"),
-    (r"hospital", "hospital"),
-    (r"\bagency\b|ministry|government", "government_agency"),
-    (r"\bCRO\b|contract research", "cro"),
-    (r"\bCDMO\b|\bCMO\b|manufactur", "cmo"),
-    (r"diagnostic", "diagnostics"),
-    (r"medtech|medical device", "medtech"),
-    (r"spin-?off|spin-?out|start-?up|biotech|gene therapy|cell therapy|clinical-stage|biopharmaceutical", "new_biotech_firm"),
-    (r"pharmaceutical", "specialty_pharma"),
-)
-_COUNTRIES = {
-    "belgian": "BE", "dutch": "NL", "french": "FR", "german": "DE", "swiss": "CH", "british": "GB", "uk": "GB",
-    "swedish": "SE", "danish": "DK", "norwegian": "NO", "finnish": "FI", "italian": "IT", "spanish": "ES",
-    "american": "US", "us": "US", "u.s.": "US", "chinese": "CN", "japanese": "JP", "korean": "KR", "israeli": "IL",
-    "irish": "IE", "austrian": "AT", "canadian": "CA", "australian": "AU", "flemish": "BE", "walloon": "BE",
-}
 _WINDOW_DAYS = 90
 
 
@@ -121,24 +103,6 @@ def read_candidates(path: str | Path) -> list[dict[str, Any]]:
             except json.JSONDecodeError as error:
                 raise InputFormatError(f"{path}: line {number} is not JSON ({error.msg}); one object per line") from None
     return rows
-
-
-def infer_kind(descriptor: str | None) -> tuple[str, str | None]:
-    """Organisation kind and country from an apposition such as "a Belgian biotech company".
-
-    Examples
-    --------
-    >>> infer_kind("Belgian biotech company")
-    ('new_biotech_firm', 'BE')
-    >>> infer_kind(None)
-    ('other', None)
-    """
-    if not descriptor:
-        return "other", None
-    kind = next((k for pattern, k in _KINDS if re.search(pattern, descriptor, re.I)), "other")
-    country = next((c for word, c in _COUNTRIES.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)",
-                                                                      descriptor, re.I)), None)
-    return kind, country
 
 
 def plan_import(candidates: Iterable[Mapping[str, Any]], existing: Mapping[str, list[Mapping[str, Any]]],

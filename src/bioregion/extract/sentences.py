@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .dates import DATE_PATTERN, DATE_REGEX, parse_date_match
 
-__all__ = ["Sentence", "split_sentences", "find_dateline"]
+__all__ = ["Dateline", "Sentence", "find_dateline", "locate_dateline", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
     """inc co corp ltd plc no nos dr mr mrs ms prof st sr jr vs etc al approx est dept univ
@@ -26,13 +26,24 @@ _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“'(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEWLINE = re.compile("\n")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]\s|#))")
-_WIRE = r"(?:\s*[/(]\s*(?:PR ?Newswire|GLOBE ?NEWSWIRE|BUSINESS ?WIRE|Business Wire|Globe Newswire|" \
-        r"ACCESSWIRE|Marketwired|EQS[- ]\w+|PRWeb|CNW)\s*[)/])?"
+#: A newswire tag after the date: "/PRNewswire/", "(GLOBE NEWSWIRE)", "/ GLOBE NEWSWIRE /", "/CNW/".
+_WIRE = r"(?:\s*[/(]\s*[A-Z][A-Za-z .&\-]{1,40}?\s*[)/])?"
+#: A time of day after the date: ", 07:30 CET", "7:00 a.m. ET".
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
 _DATELINE = re.compile(
-    r"\s*(?:[*_]+)?(?P<place>[A-Z][^\n]{0,120}?)?[\s,(–—-]*(?P<date>" + DATE_REGEX + r")"
-    + _WIRE + r"\s*(?:\)\s*)?(?:[*_]+\s*)?(?:--|[–—:]|-(?=\s)|\n)\s*"
+    r"[ \t]*(?:[*_]+)?(?P<place>[A-Z][^\n]{0,120}?)?[\s,;(–—-]*(?P<date>" + DATE_REGEX + r")" + _TIME
+    + _WIRE + r"\s*(?:\)\s*)?(?:[*_]+\s*)?(?:--|[–—:;·|]|-(?=\s)|\n|$)[ \t]*"
 )
-_WIRE_PREFIX = re.compile(r"^[A-Z][A-Z .,'&/-]{1,60}--\((?:BUSINESS WIRE|Business Wire|GLOBE NEWSWIRE)\)--")
+#: "SAN DIEGO--(BUSINESS WIRE)--" before the date, or instead of it.
+_WIRE_PREFIX = re.compile(r"[A-Z][A-Za-z .,'&/\-]{1,80}?\s*--\s*\(\s*[A-Z][A-Za-z .&\-]{1,30}?\s*\)\s*--\s*")
+#: An upper-case place without a date: "GHENT, Belgium -- ", "BOSTON and LONDON, UK – ".
+_CITY = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:,\s*(?:the\s+)?[A-Z][\w.]*(?: [A-Z][\w.]*)?)*"
+_PLACE_ONLY = re.compile(rf"{_CITY}(?:,?\s+(?:and|&)\s+{_CITY})*\s*(?:--|[–—]|-\s)\s*")
+#: The lead sentence after a dateline opens with a word, not a time or a "·"-separated list of labels.
+_LEAD = re.compile(r"(?![^·|]{0,40}\s[·|]\s)[\"“‘(]?[^\W\d]")
+#: A place is a few capitalised words: lower-case words other than these make a sentence, not a place.
+_NOT_PLACE = re.compile(r"\b(?!(?:and|the|of|de|la|le|du|des|en|am|im|an|der|sur|upon|near|on|bei)\b)[a-z]{2,}\b|"
+                        r"[.!?]\s+[A-Z][a-z]")
 
 
 @dataclass(frozen=True)
@@ -44,8 +55,13 @@ class Sentence:
     start: int
 
 
-def find_dateline(paragraph: str) -> tuple[str | None, int]:
-    """Return the ISO date of a dateline opening ``paragraph`` and where the text begins.
+def find_dateline(line: str) -> tuple[str | None, int]:
+    """Return the ISO date of a dateline opening ``line`` and where the text after it begins.
+
+    A dateline is a place, a date, an optional time and newswire tag, and a
+    dash or colon; a wire prefix ("SAN DIEGO--(BUSINESS WIRE)--") or an
+    upper-case place and a dash ("GHENT, Belgium -- ") are datelines without a
+    date (``None`` and a positive offset). No dateline gives ``(None, 0)``.
 
     Examples
     --------
@@ -53,15 +69,61 @@ def find_dateline(paragraph: str) -> tuple[str | None, int]:
     ('2015-12-16', 39)
     >>> find_dateline("SAN DIEGO--(BUSINESS WIRE)--Feb. 14, 2017-- Pyxant")[0]
     '2017-02-14'
+    >>> find_dateline("MECHELEN, Belgium, 12 February 2025, 07:30 CET / GLOBE NEWSWIRE / -- Kerberos")
+    ('2025-02-12', 69)
+    >>> find_dateline("GHENT, Belgium -- Orbelix NV today announced")
+    (None, 18)
     """
-    text = paragraph
-    prefix = _WIRE_PREFIX.match(text)
+    prefix = _WIRE_PREFIX.match(line)
     offset = prefix.end() if prefix else 0
-    match = _DATELINE.match(text, offset)
-    if not match or (match.group("place") and len(match.group("place")) > 120):
-        return None, 0
-    date = parse_date_match(DATE_PATTERN.search(match.group("date")))
-    return date, match.end()
+    match = _DATELINE.match(line, offset)
+    place = match.group("place") if match else None
+    if match and not (place and (len(place) > 120 or _NOT_PLACE.search(place))):
+        date = parse_date_match(DATE_PATTERN.search(match.group("date")))
+        return date, match.end()
+    if prefix:
+        return None, offset
+    only = _PLACE_ONLY.match(line)
+    return (None, only.end()) if only else (None, 0)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where the dateline of a release is: its date, and the span it takes in the text."""
+
+    date: str | None
+    start: int
+    end: int
+
+
+def locate_dateline(text: str, window: int = 2500) -> Dateline | None:
+    """Find the dateline among the first lines of ``text`` (after titles, subtitles, bullets, kickers).
+
+    The first line that opens with a dateline and goes on with the lead
+    sentence wins; else the first dateline standing alone on its line
+    ("Brussels, Belgium – 2 December 2024"); else ``None``.
+
+    Examples
+    --------
+    >>> text = "- Acme to receive $5 million\\n\\nBOSTON, Jan. 5, 2016 /PRNewswire/ -- Acme Inc. today announced"
+    >>> found = locate_dateline(text)
+    >>> found.date, text[found.end:]
+    ('2016-01-05', 'Acme Inc. today announced')
+    """
+    alone = None
+    position = 0
+    for line in text[:window].split("\n"):
+        start, position = position, position + len(line) + 1
+        stripped = len(line) - len(line.lstrip(" \t*_#>"))
+        date, offset = find_dateline(line[stripped:])
+        if offset == 0 and date is None:
+            continue
+        rest = line[stripped + offset:].strip(" *_")
+        if len(rest) >= 20 and _LEAD.match(rest):
+            return Dateline(date or (alone.date if alone else None), start, start + stripped + offset)
+        if date and alone is None:
+            alone = Dateline(date, start, start + len(line))
+    return alone
 
 
 def split_sentences(text: str) -> list[Sentence]:

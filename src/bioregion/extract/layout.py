@@ -1,0 +1,129 @@
+"""The parts of a press release: preamble, dateline, news and boilerplate.
+
+Releases on the wires and on company sites share one layout. Kickers
+("FOR IMMEDIATE RELEASE", "RNS Number : 4417K", "Regulated information"),
+subtitles and summary bullets come before the dateline; the dateline
+(:func:`~.sentences.locate_dateline`) opens the lead sentence; the news ends
+where the boilerplate starts: "About ..." paragraphs, forward-looking
+statements, contacts, disclaimers, "Additional Information and Where to Find
+It". :func:`read_layout` keeps the preamble (subtitles state the deal too)
+without its kickers, and cuts everything from the first boilerplate heading on,
+structurally, whatever the paragraphs there say. Quoted speech ("“We are
+delighted ...,” said ...") is an opinion, not a report of the deal, and is
+replaced by an ellipsis; short quotes that define a name (``("Oculex")``)
+stay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentences import locate_dateline, split_sentences
+
+__all__ = ["Layout", "is_boilerplate_heading", "read_layout", "strip_speech"]
+
+#: Kicker lines of the preamble: wire and regulatory labels, not news.
+_KICKER = re.compile(
+    r"(?i)\b(?:for immediate release|press releases?|news releases?|media releases?|regulated information|inside "
+    r"information|rns number|embargo(?:ed)?|not for (?:release|publication|distribution))\b"
+)
+_LOWER = re.compile(r"[a-z]")
+#: Headings that open the boilerplate. "About the Agreement" (and the like) still reports the news.
+_SECTION = re.compile(
+    r"(?:About|ABOUT)\s+(?!(?:the|The|THE)\s+(?:[\w-]+\s+){0,2}(?:Agreements?|Collaboration|Transactions?|Deal|"
+    r"Acquisition|Merger|Financing|Offering|Partnership|Licen[cs]e|Consortium|Project|Joint Venture|Grant|Award|Round|"
+    r"Tender Offer|Terms|Alliance|Spin-[Oo]ff|Investment)\b)\S"
+    r"|(?:Forward|FORWARD)[- ]?(?:[Ll]ooking|LOOKING)|Cautionary|CAUTIONARY|Safe [Hh]arbou?r|SAFE HARBOU?R|Disclaimers?|"
+    r"DISCLAIMER|Legal [Nn]otice|Important (?:Additional )?Information|Additional Information|No Offer or Solicitation|"
+    r"Participants in the Solicitation|(?:(?:Media|Investors?|Press|Company|Corporate)(?: (?:and|&) (?:Media|Investors?))?"
+    r"\s+)?(?:Contacts?|CONTACTS?|Enquiries|ENQUIRIES|Inquiries|Relations)\b|For (?:further|more) information|"
+    r"Notes? (?:to|for) [Ee]ditors|SOURCE\b|Source:|#{3}|# # #|-#{3}-|END$"
+)
+#: A sentence that says the release contains forward-looking statements opens the legal boilerplate.
+_LEGAL = re.compile(
+    r"(?:This|The|Certain statements in this)\s+(?:press\s+|news\s+)?(?:release|announcement|communication|document)"
+    r"\b[^.]{0,60}?\b(?:contains?|may contain|includes?|may include)\b[^.]{0,40}?\bforward[- ]looking", re.I
+)
+_SPEECH = re.compile(r"“[^“”]*”|«[^«»]*»|\"(?:[^\"\n]|\n(?![ \t]*\n))*\"")
+_SPEECH_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The news sentences of a release (preamble first), the index of its lead sentence and its date."""
+
+    date: str | None
+    sentences: list[str]
+    lead: int
+
+
+def is_boilerplate_heading(sentence: str) -> bool:
+    """Whether ``sentence`` opens the boilerplate: a section heading or the forward-looking legend.
+
+    Examples
+    --------
+    >>> [is_boilerplate_heading(s) for s in ("About Kerberos Therapeutics", "About the Transaction",
+    ...  "Forward-looking statements: this release contains...", "About 40 patients were dosed.")]
+    [True, False, True, False]
+    """
+    text = sentence.lstrip("#*_ \t")
+    if _LEGAL.match(text):
+        return True
+    if not _SECTION.match(text):
+        return False
+    if text[:5].lower() == "about":
+        return len(text) <= 90 and not text.rstrip().endswith((".", "!", "?", ","))
+    return True
+
+
+def strip_speech(text: str) -> str:
+    """Replace quoted speech of six words or more by an ellipsis in quotes.
+
+    Examples
+    --------
+    >>> strip_speech('“We are delighted to partner with Acme on this,” said Dr. Smith of Zeta Bio ("Zeta").')
+    '“…” said Dr. Smith of Zeta Bio ("Zeta").'
+    """
+    if '"' not in text and "“" not in text and "«" not in text:
+        return text
+    return _SPEECH.sub(lambda m: m.group() if len(m.group().split()) < _SPEECH_WORDS else m.group()[0] + "…"
+                       + m.group()[-1], text)
+
+
+def read_layout(body: str) -> Layout:
+    """Date a release from its dateline and return its news sentences, boilerplate cut off.
+
+    Parameters
+    ----------
+    body : str
+        The release text without its title.
+
+    Returns
+    -------
+    Layout
+        ``lead`` is the index of the first sentence after the dateline (0 without one).
+    """
+    dateline = locate_dateline(body)
+    if dateline is None:
+        preamble, news, date = "", body, None
+    else:
+        preamble, news, date = _drop_kickers(body[:dateline.start]), body[dateline.end:], dateline.date
+    before = [s.text for s in split_sentences(strip_speech(preamble)) if not is_boilerplate_heading(s.text)]
+    return Layout(date, before + _news_sentences(strip_speech(news)), len(before))
+
+
+def _drop_kickers(preamble: str) -> str:
+    lines = [line for line in preamble.split("\n")
+             if not line.strip() or (_LOWER.search(line) and not _KICKER.search(line))]
+    return "\n".join(lines)
+
+
+def _news_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` up to the first boilerplate heading."""
+    out = []
+    for sentence in split_sentences(text):
+        if is_boilerplate_heading(sentence.text):
+            break
+        out.append(sentence.text)
+    return out
