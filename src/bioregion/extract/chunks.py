@@ -67,8 +67,10 @@ COMMON = frozenset(
     Wednesday Thursday Friday Saturday Sunday Belgium Flanders Wallonia Brussels Japan China Greater Europe Asia
     America Latin United States Kingdom Canada Germany France Switzerland Netherlands Sweden Denmark Norway
     Finland Korea India Israel Italy Spain Worldwide Global Under It We They He She Lead Series Seed Round
-    Upfront Milestone Royalties Territory Agreement License Licence Collaboration Acquisition Merger Offering""".split()
+    Upfront Milestone Royalties Territory Agreement License Licence Collaboration Acquisition Merger Offering
+    Directors Committee Compensation Supervisory Executive Audit Advisory Scientific Steering""".split()
 )
+_CONNECTORS = frozenset("of for de du des la le für van von der den et di del the &".split())
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,5}-?\d+[A-Za-z0-9]*$")
 _GAP = re.compile(r"[\s&]")
 _LEAD_WORD = re.compile(r"[^\s&]+\s*")
@@ -145,7 +147,7 @@ def is_name_like(piece: str, lowered_words: set[str]) -> bool:
         return False
     if len(words) == 1 and (piece in COMMON or piece.lower() in lowered_words or len(piece) < 2):
         return False
-    return not all(w in COMMON for w in words)
+    return not all(w in COMMON or w in _CONNECTORS for w in words)
 
 
 def has_legal_suffix(piece: str) -> bool:

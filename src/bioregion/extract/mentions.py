@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .chunks import find_chunks, is_name_like, qualifies_by_form
 from .clusters import Cluster, NameRegistry
 from .gazetteer import Gazetteer
+from .places import is_place_or_product
 
 __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions"]
 
@@ -58,6 +59,8 @@ _DESC_BEFORE = re.compile(
 _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(?:partner))")
 
 
+#: An upper-case word of six letters or more (a brand, a trial, a kicker) is a name only by form or description.
+_SHOUTED = re.compile(r"[A-Z][A-Z\-]{5,}(?: [A-Z][A-Z\-]+)*")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _SENTENCE_LEAD = re.compile(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
@@ -175,7 +178,10 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
 def _collect(text: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str]) -> None:
     for name in gazetteer.literal_names:
         if name in text and re.search(rf"(?<![\w@]){re.escape(name)}(?!\w)", text):
-            registry.add(name)
+            key = registry.add(name)
+            acronym = _ACRONYM.match(text, text.index(name) + len(name))
+            if acronym:
+                registry.alias(acronym.group("acronym"), key)
     chunks = find_chunks(text)
     if not chunks:
         return
@@ -185,11 +191,11 @@ def _collect(text: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: s
     seen = registry.seen
     for index, (start, end, piece) in enumerate(chunks):
         name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
-        if not name_like:
+        if not name_like or (not strong and is_place_or_product(text, end)):
             continue
         descriptor = _descriptor(text, start, end)
-        if strong or index in slots or descriptor or _is_subject(
-                text, start, end, lead, first_end):
+        if strong or index in slots or descriptor or (_is_subject(text, start, end, lead, first_end)
+                                                      and not _SHOUTED.fullmatch(piece)):
             key = registry.add(piece, descriptor)
             acronym = _ACRONYM.match(text, end)
             if acronym:

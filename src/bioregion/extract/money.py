@@ -26,7 +26,7 @@ _SYMBOLS = {
 }
 _PREFIX = r"(?P<pre>US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|HK\$|S\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)\s?)"
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s?(?P<scale>billion|bn|million|mln|mn|m|thousand|k|b)\b\.?)?"
+_SCALE = r"(?:\s?(?P<scale>billion|bn|million|mln|mn|m|M|thousand|k|K|b|B|BN)\b\.?)?"
 _SUFFIX = r"(?:\s+(?P<post>USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|euros?|dollars|pounds|yen|yuan|Swiss francs)\b)"
 _AMOUNT_PREFIXED = re.compile(rf"(?<![\w$€£¥]){_PREFIX}{_NUMBER}{_SCALE}")
 _AMOUNT_SUFFIXED = re.compile(rf"(?<![\w.,$€£¥]){_NUMBER}{_SCALE}{_SUFFIX}")
@@ -41,13 +41,23 @@ _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|C
 _CUES = (
     ("upfront", re.compile(r"up-?\s?front|upfront|initial payment|license fee|licen[cs]e fee|signing fee|"
                            r"upon signing|at closing|in cash at", re.I)),
-    ("milestones", re.compile(r"milestone|contingent|earn-?out|contingent value", re.I)),
+    ("milestones", re.compile(r"milestone|contingent|earn-?out|contingent value|\bupon (?:the )?(?:achievement|approval|"
+                              r"acceptance|initiation|start|first|successful|regulatory|marketing|commercial)", re.I)),
     ("royalty", re.compile(r"royalt", re.I)),
-    ("research_funding", re.compile(r"research (?:funding|support|payments?)|fund research|R&D funding", re.I)),
+    ("research_funding", re.compile(r"research (?:funding|support|payments?)|fund research|R&D funding|"
+                                    r"(?:research|development|R&D) costs|\bfund (?:up to )?$", re.I)),
     ("value", re.compile(r"equity value|enterprise value|total (?:deal )?value|valued at|worth|aggregate|"
-                         r"transaction value|total consideration|gross proceeds", re.I)),
-    ("equity", re.compile(r"equity|stake|private placement|shares? of|purchase of shares|subscri", re.I)),
+                         r"transaction value|total consideration|gross proceeds|capitali[sz]ed with|total budget", re.I)),
+    ("equity", re.compile(r"equity|stake|private placement|shares? of|purchase of shares|subscri|common stock|"
+                          r"ordinary shares|newly[- ]issued", re.I)),
+    # Not a component of DESIGN: an amount a public funder grants; the grant's value, no other relation's term.
+    ("grant", re.compile(r"\b(?:a|an|the|\w+-year|research|development|innovation|non-dilutive|government|public|"
+                         r"million|billion|[A-Z]{2,6}) grants?\b|\bgrants? (?:of|from|funding)\b|\baward(?:s|ed)?\b|"
+                         r"\bsubsid(?:y|ies)\b|non-dilutive|recoverable (?:cash )?advances?|\bgranted (?:the company |it )?$")),
+    ("other", re.compile(r"(?:option )?exercise (?:fee|payment)", re.I)),
 )
+#: "of which EUR 20 million relate to near-term events": a part of the amount before, not another one.
+_PART = re.compile(r"\b(?:of which|of this|including|includes)\s+(?:up to |approximately |about )?$", re.I)
 
 # A contingent value right or an earn-out is paid only if a milestone is met, whatever "worth up to" says.
 _CONTINGENT_INSTRUMENT = re.compile(r"(?:contingent value rights?|\bCVRs?\b|earn-?outs?\b|contingent (?:payments?|consideration))"
@@ -66,7 +76,8 @@ class Amount:
         ISO 4217 code.
     component : str
         The term component it pays (upfront, milestones, royalty, equity,
-        research_funding, value).
+        research_funding, value, other); ``grant`` for an amount granted by a
+        funder, ``part`` for a part of the amount before it ("of which ...").
     start : int
         Offset in the sentence.
     """
@@ -129,6 +140,9 @@ def _component(sentence: str, start: int, end: int) -> str:
     after = _NEXT_AMOUNT.split(sentence[end:end + 60])[0]
     if _CONTINGENT_INSTRUMENT.search(before):
         return "milestones"
+    if _PART.search(before):
+        hit = [component for component, cue in _CUES if cue.search(after)]
+        return hit[0] if hit else "part"
     best, distance = "value", None
     for component, cue in _CUES:
         for hit in cue.finditer(before):

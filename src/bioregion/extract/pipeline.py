@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from .background import is_background
 from .dates import find_dates
 from .gazetteer import Gazetteer
 from .mentions import DocumentMentions, find_mentions
@@ -41,11 +42,11 @@ _COMPONENTS = {
     "ipo": {"value"},
     "consortium": {"value"},
     "acquisition": {"value", "upfront", "milestones"},
-    "joint_venture": {"equity", "value"},
+    "joint_venture": {"equity", "value", "milestones"},
     "merger": set(), "spin_off": set(),
 }
 _MANY_ROLES = {"investor", "partner", "parent"}
-_DEAL_COMPONENTS = {"upfront", "milestones", "royalty", "research_funding", "value", "equity"}
+_DEAL_COMPONENTS = {"upfront", "milestones", "royalty", "research_funding", "value", "equity", "other"}
 
 
 @dataclass
@@ -108,8 +109,11 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     regulators = {k for k in keys if _kind(mentions, k) == "regulator"}
     masked = [_mask(text, [m for m in ms if m.key not in regulators], keys) for text, ms in zip(texts, mentions.sentences)]
     funders = {i for i, k in enumerate(keys) if _kind(mentions, k) in FUNDER_KINDS}
+    history = {i for i, text in enumerate(texts) if is_background(text, date)}
     drafts = []
     for index, sentence in enumerate(masked):
+        if index in history:
+            continue
         for finding in classify_sentence(sentence, funders):
             drafts.append(_Draft(finding, index, {}))
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
@@ -117,7 +121,8 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     _upgrade_to_license(drafts, masked, " ".join(texts), keys, mentions, announcer)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
     merged = _merge(title_last, announcer)
-    return [_candidate(document, d, texts, masked, mentions, keys, date, merged, title_used) for d in merged]
+    news = [text if i not in history else "" for i, text in enumerate(texts)]
+    return [_candidate(document, d, texts, news, mentions, keys, date, merged, title_used) for d in merged]
 
 
 def _sentences(document: Document) -> tuple[str | None, list[str], bool, int]:
@@ -235,51 +240,71 @@ def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:
     return [m for m in merged if len(m.finding.roles) >= (1 if m.finding.type == "ipo" else 2)]
 
 
-def _candidate(document: Document, draft: _Draft, texts: list[str], masked: list[str], mentions: DocumentMentions,
+def _candidate(document: Document, draft: _Draft, texts: list[str], news: list[str], mentions: DocumentMentions,
                keys: list[str], date: str | None, merged: list[_Draft], title_used: bool) -> Candidate:
     finding = draft.finding
     parties = [{"name": mentions.clusters[keys[k]].name, "role": role} for k, role in finding.roles.items()]
     descriptors = {mentions.clusters[keys[k]].name: mentions.clusters[keys[k]].descriptor
                    for k in finding.roles if mentions.clusters[keys[k]].descriptor}
     confidence = finding.strength - (0.15 if title_used and draft.sentence == 0 else 0.0)
-    return Candidate(document.source, finding.type, parties, date, _terms(draft, texts, masked, merged),
+    return Candidate(document.source, finding.type, parties, date, _terms(draft, news, merged),
                      finding.option, texts[draft.sentence], round(confidence, 2), document.title, descriptors)
 
 
-def _terms(draft: _Draft, texts: list[str], masked: list[str], merged: list[_Draft]) -> list[dict[str, object]]:
-    allowed = _COMPONENTS.get(draft.finding.type, _DEAL_COMPONENTS)
+def _terms(draft: _Draft, texts: list[str], merged: list[_Draft]) -> list[dict[str, object]]:
+    """The terms of ``draft``: amounts of its sentence, and of news sentences no other relation owns.
+
+    A grant's value is the amount granted ("a non-dilutive grant of EUR 2.5 million") wherever the release
+    says it, before any other amount of its sentence ("blended financing of up to EUR 12.5 million").
+    """
+    rel_type = draft.finding.type
+    allowed = _COMPONENTS.get(rel_type, _DEAL_COMPONENTS)
     own = {d.sentence for d in merged}
     has_equity = any(d.finding.type == "equity_investment" for d in merged)
     main = next((d for d in merged if d.finding.type not in ("equity_investment",)), merged[0])
     sentences = [draft.sentence] + [i for i in range(len(texts)) if i not in own and (draft is main or (
-        draft.finding.type == "equity_investment" and i > 0))]
+        rel_type == "equity_investment" and i > 0))]
     totals: dict[str, tuple[float, str]] = {}
     for index in sentences:
         for amount in find_amounts(texts[index]):
-            component = amount.component
-            if draft.finding.type in ("equity_investment",) and component == "value":
-                component = "equity"
-            if draft.finding.type in ("venture_round", "grant", "ipo", "consortium") and component == "equity":
-                component = "value"
-            if draft.finding.type == "joint_venture":
-                component = _joint_venture_component(texts[index], component)
-            if component == "equity" and draft.finding.type != "equity_investment" and has_equity:
+            component = _component_of(rel_type, amount.component, texts[index])
+            if component == "equity" and rel_type != "equity_investment" and has_equity:
                 continue
-            if component not in allowed or (index != draft.sentence and draft.finding.type == "equity_investment"
+            if component not in allowed or (index != draft.sentence and rel_type == "equity_investment"
                                             and amount.component != "equity"):
                 continue
             _add_term(totals, component, amount.amount, amount.currency, index == draft.sentence)
+    if rel_type == "grant":
+        order = [draft.sentence] + [i for i in range(len(texts)) if i != draft.sentence]
+        granted = next(((a.amount, a.currency) for i in order for a in find_amounts(texts[i])
+                        if a.component == "grant"), None)
+        if granted:
+            totals["value"] = granted
     if not any(_PER_SHARE.search(texts[index]) for index in sentences):
-        _cash_is_upfront(totals, draft.finding.type)
+        _cash_is_upfront(totals, rel_type)
     return [{"component": c, "amount": int(a) if float(a).is_integer() else a, "currency": cur}
             for c, (a, cur) in totals.items()]
 
 
-_CAPITAL_CONTRIBUTION = re.compile(r"\bcontribut|\binvest|\b(?:interest|stake|ownership)\b|\bcapitali[sz]", re.I)
+def _component_of(rel_type: str, component: str, sentence: str) -> str:
+    """The component an amount pays in a relation of ``rel_type`` (money cues read for a licence by default)."""
+    if component == "grant":
+        return "value" if rel_type in ("grant", "consortium") else "skip"
+    if rel_type == "equity_investment" and component == "value":
+        return "equity"
+    if rel_type in ("venture_round", "grant", "ipo", "consortium") and component == "equity":
+        return "value"
+    if rel_type == "joint_venture":
+        return _joint_venture_component(sentence, component)
+    return component
+
+
+_CAPITAL_CONTRIBUTION = re.compile(r"\bcontribut|\binvest|\b(?:interest|stake|ownership)\b", re.I)
 
 
 def _joint_venture_component(sentence: str, component: str) -> str:
-    """Cash a partner puts into a joint venture for its interest is equity; other amounts are its value."""
+    """Cash a partner puts into a joint venture for its interest is equity; other amounts (the capital the
+    venture is set up with, its total value) are its value."""
     if component in ("value", "upfront", "equity") and _CAPITAL_CONTRIBUTION.search(sentence):
         return "equity"
     return "value" if component in ("value", "upfront") else component

@@ -18,7 +18,10 @@ from .triggers import masked_pattern as _c
 
 __all__ = ["Finding", "classify_sentence", "payment_roles"]
 
-_APPOSITION = re.compile(r"(@\d+@),\s+(?:a|an|the)\s+[^,@]{0,80}(?:@\d+@[^,@]{0,80})*,")
+_APPOSITION = re.compile(r"(@\d+@)(?:\s*\([^()@]*\))?,\s+(?:a|an|the|one of)\s+[^,@]{0,160}(?:@\d+@[^,@]{0,80})*,")
+#: "upcoming Series A", "potential partnerships": an event that has not happened.
+_NOT_YET = re.compile(r"\b(?:upcoming|planned|future|potential|possible|prospective|next|subsequent|anticipated|"
+                      r"intended|further)\s+(?:[\w'’@-]+\s+){0,2}$", re.I)
 
 
 def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
@@ -32,7 +35,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     orgs = [int(k) for k in ORG.findall(masked)]
     if not orgs or not EVENT.search(masked) or BACKGROUND.search(masked):
         return []
-    found = [t for t in PRIORITY if TRIGGERS[t].search(masked)]
+    found = [t for t in PRIORITY if _happens(TRIGGERS[t], masked)]
     findings = []
     for rel_type in found:
         finding = ROLE_READERS[rel_type](masked, orgs, funders)
@@ -41,6 +44,11 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
             if rel_type in ("acquisition", "merger", "joint_venture", "consortium"):
                 break
     return _drop_collab_duplicates(findings)
+
+
+def _happens(trigger: re.Pattern[str], masked: str) -> bool:
+    """Whether a trigger of the sentence names an event, not one still to come ("its upcoming Series A")."""
+    return any(not _NOT_YET.search(masked, max(0, m.start() - 40), m.start()) for m in trigger.finditer(masked))
 
 
 def _drop_collab_duplicates(findings: list[Finding]) -> list[Finding]:

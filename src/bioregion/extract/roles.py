@@ -50,6 +50,11 @@ def _pair(masked: str, orgs: list[int], patterns: list[tuple[re.Pattern[str], st
 
 
 _ACQ = [
+    (_c(r"(?P<b>{O})\s+surviving as a (?:wholly[- ]owned |direct |indirect )*subsidiary of (?P<a>{O})"),
+     "acquirer", "target"),
+    (_c(r"\bsubsidiary of (?P<a>{O})\s+(?:will|shall|would) merge with and into (?P<b>{O})"), "acquirer", "target"),
+    (_c(r"(?P<b>{O}){G80}\b(?:agree\w* to sell|agreement to sell|to sell|will sell|sells|sold|divest\w*|"
+        r"dispos\w*(?: of)?)\b[^@]{0,250}?\bto (?P<a>{O})"), "acquirer", "target"),
     (_c(r"(?P<b>{O}){G40}\b(?:has been|was|were|to be|will be|is being) acquired by (?P<a>{O})"), "acquirer", "target"),
     (_c(r"\bacquisition of (?P<b>{O}) by (?P<a>{O})"), "acquirer", "target"),
     (_c(r"(?P<a>{O}){G80}\b(?:to acquire|will acquire|has acquired|have acquired|acquired|acquires|acquire|"
@@ -150,13 +155,16 @@ def _contract_services(masked: str, orgs: list[int], funders: set[int]) -> Findi
 
 _INVESTOR = _c(r"(?P<a>{O})[^@]{0,60}?\b(?:has made|made|will make|makes|invest\w*|acquir\w*|purchas\w*|takes?|took|"
                r"subscri\w*)\b[^@]{0,80}?\b(?:in|of) (?P<b>{O})")
+#: "BMS will pay Lumora $60 million upfront and will purchase $40 million of newly issued Lumora common stock".
+_STOCK_BUYER = _c(r"(?P<a>{O})(?:[^@]|@\d+@){0,80}?\b(?:will |to |agreed to |shall )?(?:purchase|buy|subscribe for)\b"
+                  r"[^@]{0,80}?\b(?:of|in) (?:newly[- ]issued )?(?P<b>{O})")
 _PLACEMENT = _c(r"(?P<b>{O})[^@]{0,80}?\bprivate placement[^@]{0,60}?\bto (?P<a>{O})")
 _INVESTOR_ONLY = _c(r"(?P<a>{O})[^@]{0,40}?\b(?:has made|made|will make|has purchased|purchased|acquired|has acquired|"
                     r"invested|invests)\b")
 
 
 def _equity(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    for pattern in (_PLACEMENT, _INVESTOR):
+    for pattern in (_PLACEMENT, _INVESTOR, _STOCK_BUYER):
         match = pattern.search(masked)
         if match and org_number(match, "a") != org_number(match, "b"):
             return Finding("equity_investment", {org_number(match, "a"): "investor", org_number(match, "b"): "investee"}, strength=0.85)
@@ -217,6 +225,7 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
 
 
 _GRANT = [
+    (_c(r"(?P<b>{O}){G80}\bselected by (?:the )?(?P<a>{O})(?:\s*\([^)]*\))? to receive\b"), "funder", "recipient"),
     (_c(r"(?P<a>{O})(?:\s*\([^)]*\))?[^@]{0,30}?\b(?:has |have )?(?:awarded|awards|granted|grants|will award)\s+"
         r"(?:the company |the firm )?(?P<b>{O})"), "funder", "recipient"),
     (_c(r"(?P<b>{O}){G80}\b(?:awarded|received|receives|secured|secures|wins|won|obtained|been granted)\b"

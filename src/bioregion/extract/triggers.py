@@ -45,31 +45,38 @@ EVENT = _c(r"\b(?:announc\w*|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish
             r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
             r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|"
             r"participation)\b")
-BACKGROUND = _c(r"\b(?:continues? to|continued|previously|formerly|existing (?:partner|collaboration)|largely from|"
+BACKGROUND = _c(r"\b(?:continues? to|continued|previously|formerly|existing (?:[\w-]+ ){0,2}(?:partner\w*|"
+                 r"collaboration|agreements?|licen[cs]e|alliance|deal|contract)|largely from|"
                  r"revenue|income from|established in (?:19|20)\d\d|is preparing|was founded|were founded|"
                  r"includ(?:e|es|ing) (?:{O}|the)|partners include)\b")
 
 TRIGGERS = {
-    "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*)\b"),
-    "merger": _c(r"\b(?:merg(?:e|er|ers|ing)|combine|business combination)\b"),
+    "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*|(?:agree\w* )?to sell|"
+                      r"sells|sold|divest\w*|dispos(?:al|e|es|ed|ing))\b|\bmerge with and into\b|"
+                      r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
+    "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|combine|business combination)\b"),
     "license": _c(r"\b(?:(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b)|exclusive (?:worldwide |global )?rights|option to licen\w+)"),
     "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|share (?:development )?costs)\b"),
     "joint_venture": _c(r"\b(?:joint venture|JV)\b"),
-    "consortium": _c(r"\b(?:consortium|public-private partnership|Horizon 2020 project)\b"),
+    "consortium": _c(r"\b(?:consortium|public-private partnership|(?:Horizon 2020|Horizon Europe|IMI|IHI|EU-funded) "
+                     r"project)\b"),
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
                             r"services? agreement|contract research organi[sz]ation|CRO|CDMO|CMO|"
                             r"development and manufacturing|fee-for-service|to manufacture)\b|\bselected {O} as\b"),
     "marketing_distribution": _c(r"\b(?:distribut\w*|co-promot\w*|promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement)\b"),
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
-                            r"purchased? [\d,]+ (?:ordinary |common )?shares)\b"),
-    "venture_round": _c(r"\b(?:series [A-F]\d?|seed (?:round|financing|funding|capital|investment)|"
+                            r"(?<!option to )purchased? (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
+                            r"(?:newly[- ]issued )?(?:{O} )?|[\d,]+ )(?:ordinary |common |preferred )?(?:shares|stock))\b"),
+    "venture_round": _c(r"\b(?:series [A-F]\d?(?![- ](?:stage|compan))|seed (?:round|financing|funding|capital|investment)|"
                         r"(?:financing|funding|investment) round|venture (?:round|financing)|crossover (?:round|financing)|"
-                        r"growth (?:round|financing)|the round|(?:round|financing|investment|funding) (?:was|is) "
-                        r"(?:co-)?led by)\b"),
+                        r"growth (?:round|financing)|the round|(?:round|financing|investment|funding)\b[^@.;]{0,60}?"
+                        r"\b(?:co-)?led by)\b"),
     "spin_off": _c(r"\b(?:spin-?off|spin-?out|spun (?:out|off)|spins? (?:out|off))\b"),
-    "grant": _c(r"(?:\b(?:a|an|the|million|billion|research|innovation|EIC|NIH|government|public) grant\b|"
-                r"\bgrant (?:from|of)\b|\baward(?:ed)?\b|\bsubsid\w+)"),
+    "grant": _c(r"(?:\b(?:a|an|the|million|billion|research|innovation|development|EIC|NIH|government|public|"
+                r"non-dilutive|five-year|three-year|two-year|multi-year) grant\b|"
+                r"\bgrant (?:from|of)\b|\baward(?:ed)?\b|\bsubsid(?:y|ies|ised|ized)\b|\bnon-dilutive (?:funding|financing|capital)\b|"
+                r"\brecoverable (?:cash )?advances?\b|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
     "ipo": _c(r"\b(?:initial public offering|IPO|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
@@ -77,6 +84,7 @@ TRIGGERS = {
 }
 #: Words one of which every trigger contains: a cheap test before the patterns.
 GUARD_WORDS = ("acqui", "buy", "bought", "takeover", "take over", "purchas", "merg", "combin", "licen", "rights",
+                "sell", "sold", "divest", "dispos", "surviving", "non-dilutive", "recoverable", "project", "stock",
                 "develop", "commerciali", "costs", "joint venture", "jv", "consortium", "public-private", "horizon",
                 "manufactur", "supply", "service", "cro", "cmo", "distribut", "promot", "marketing", "equity",
                 "stake", "placement", "shares", "series", "seed", "round", "financing", "funding", "venture", "spin",

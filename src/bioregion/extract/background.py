@@ -1,0 +1,63 @@
+"""Past deals told as background: the sentence dates its event well before the release.
+
+A release reports what happens today; deals it dates in the past ("In 2019
+the company entered into a research collaboration with Servier", "where she
+served as CFO from 2017 until the company's acquisition by AstraZeneca in
+2021", "under the co-commercialization agreement entered into by the companies
+in September 2020") are the history of its parties, counted from their own
+releases (Hagedoorn 2002). A sentence is background when it carries a date
+at least :data:`PAST_DAYS` before the release's and does not say "today";
+dates that describe an organisation ("founded in 2012", "listed since 2018")
+do not count.
+
+References
+----------
+Hagedoorn, J. (2002). Inter-firm R&D partnerships: an overview of major trends
+and patterns since 1960. *Research Policy* 31(4), 477-492.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import _MONTH, _month_number
+
+__all__ = ["PAST_DAYS", "is_background"]
+
+#: How far before the release a dated event is history rather than news (about two months).
+PAST_DAYS = 60
+_PAST_DATE = re.compile(
+    r"\b(?:in|since|during|from|on|of|until|dated|as of)\s+(?:(?:early|late|mid)[- ]|(?:the )?(?:first|second|third|"
+    r"fourth) (?:quarter|half) of |Q[1-4] |H[12] )?(?:(?:(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>"
+    + _MONTH + r")\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d\d)\b"
+)
+_DESCRIBES = re.compile(r"\b(?:founded|established|incorporated|created|listed|headquartered|founding|inception|"
+                        r"based|operating|employs|traded|trading)\b[^.;]{0,40}$", re.I)
+_TODAY = re.compile(r"\btoday\b", re.I)
+
+
+def is_background(sentence: str, release_date: str | None) -> bool:
+    """Whether ``sentence`` tells a past event: dated :data:`PAST_DAYS` or more before ``release_date``.
+
+    Examples
+    --------
+    >>> is_background("In 2019 the company entered into a research collaboration with Servier.", "2025-02-12")
+    True
+    >>> is_background("Kerberos, founded in 2012, today signed a licence with Boehringer.", "2025-02-12")
+    False
+    >>> is_background("The deal is expected to close in the first quarter of 2025.", "2024-11-18")
+    False
+    """
+    if not release_date or _TODAY.search(sentence):
+        return False
+    if not any(c.isdigit() for c in sentence):
+        return False
+    year, month = int(release_date[:4]), int(release_date[5:7]) if len(release_date) >= 7 else 12
+    for match in _PAST_DATE.finditer(sentence):
+        if _DESCRIBES.search(sentence, max(0, match.start() - 60), match.start()):
+            continue
+        months = (year - int(match.group("year"))) * 12 + month - (
+            _month_number(match.group("month")) or 12 if match.group("month") else 12)
+        if months * 30 >= PAST_DAYS:
+            return True
+    return False

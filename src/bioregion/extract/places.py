@@ -1,0 +1,51 @@
+"""Capitalised names that are places or products, told by the words after them.
+
+Datelines and addresses name places the way releases name companies
+("MECHELEN, Belgium", "SOUTH SAN FRANCISCO, Calif.", "Gosselies, Belgium,
+23 May 2024"), and brands stand where companies stand ("VELTRENZA
+(velsotinib)", "Zentrapine(R)"). A chunk followed by a country, a state or a
+date is a place; one followed by a trademark sign or a lower-case generic name
+in brackets is a product. :mod:`.mentions` applies this to chunks that are
+not organisations by their own form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import DATE_REGEX
+
+__all__ = ["is_place_or_product"]
+
+_COUNTRIES = (
+    "Belgium|the Netherlands|Netherlands|Germany|France|Switzerland|Denmark|Sweden|Norway|Finland|Austria|Italy|"
+    "Spain|Portugal|Ireland|Luxembourg|Poland|Czech Republic|Hungary|Greece|Turkey|Israel|United Kingdom|UK|U\\.K\\.|"
+    "England|Scotland|Wales|United States|USA|U\\.S\\.A\\.|U\\.S\\.|US|Canada|Mexico|Brazil|Argentina|China|"
+    "P\\.R\\. China|PRC|Hong Kong|Taiwan|Japan|South Korea|Korea|Singapore|India|Australia|New Zealand|South Africa"
+)
+_STATES = (
+    "Alabama|Arizona|California|Colorado|Connecticut|Delaware|Florida|Georgia|Illinois|Indiana|Maryland|"
+    "Massachusetts|Michigan|Minnesota|Missouri|New Jersey|New York|North Carolina|Ohio|Oregon|Pennsylvania|"
+    "Texas|Utah|Virginia|Washington|Wisconsin|Ontario|Quebec|Québec|British Columbia|Alberta|"
+    "Ala|Ariz|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Md|Mass|Mich|Minn|Mo|N\\.J|N\\.Y|N\\.C|Ore|Pa|Tenn|Tex|Va|Wash|Wis|"
+    "D\\.C|CA|CO|CT|FL|GA|IL|MA|MD|MI|MN|NC|NJ|NY|OH|PA|TX|UT|VA|WA|ON|QC|BC"
+)
+_PLACE_NEXT = re.compile(rf",\s+(?:{_COUNTRIES}|(?:{_STATES})\.?)(?![\w'’-])|,?\s+(?:{DATE_REGEX})")
+_PRODUCT_NEXT = re.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s\((?:[a-z][a-z\-]{4,}(?: [a-z\-]+)?)\)")
+
+
+def is_place_or_product(text: str, end: int) -> bool:
+    """Whether the chunk ending at ``end`` of ``text`` is a place or a product by what follows it.
+
+    Examples
+    --------
+    >>> [is_place_or_product(t, t.index(" ")) for t in ("MECHELEN, Belgium, 12 February 2025",
+    ...  "VELTRENZA (velsotinib) tablets", "Lonza, a CDMO")]
+    [True, True, False]
+    >>> is_place_or_product("Zentrapine(R) generated revenue", 10)
+    True
+    """
+    follow = text[end:end + 40]
+    if not follow or follow[0] not in ", ®™(\u00a0":
+        return False
+    return bool(_PLACE_NEXT.match(follow) or _PRODUCT_NEXT.match(follow))
