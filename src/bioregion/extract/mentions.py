@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .chunks import find_chunks, is_name_like, qualifies_by_form
 from .clusters import Cluster, NameRegistry
 from .gazetteer import Gazetteer
+from .kinds import ACADEMIC_KINDS, FUNDER_KINDS, kind_of
 from .places import is_place_or_product
 
 __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions"]
@@ -61,6 +62,7 @@ _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(
 
 #: An upper-case word of six letters or more (a brand, a trial, a kicker) is a name only by form or description.
 _SHOUTED = re.compile(r"[A-Z][A-Z\-]{5,}(?: [A-Z][A-Z\-]+)*")
+_NOT_COMPANY = ACADEMIC_KINDS | FUNDER_KINDS | {"regulator", "public_investor", "venture_capital"}
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _SENTENCE_LEAD = re.compile(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
@@ -168,8 +170,9 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     marked = [_mark(text, pattern, registry) for text in cleaned]
     announcer = next((m.key for m in marked[first_body]), None) if first_body < len(marked) else None
     if announcer:
+        company = _company(marked[first_body], registry.clusters) or announcer
         for text, mentions in zip(cleaned, marked):
-            _mark_company(text, mentions, announcer)
+            _mark_company(text, mentions, company)
     used = {m.key for ms in marked for m in ms}
     clusters = {k: c for k, c in registry.clusters.items() if k in used}
     return DocumentMentions(clusters, marked, announcer)
@@ -221,6 +224,14 @@ def _mark(text: str, pattern: re.Pattern[str] | None, registry: NameRegistry) ->
         if key:
             out.append(Mention(match.start(), match.start() + len(surface), surface, key))
     return out
+
+
+def _company(lead: list[Mention], clusters: dict[str, Cluster]) -> str | None:
+    """What "the company" refers to: the first company of the lead sentence (not a university, agency or fund)."""
+    for mention in lead:
+        if kind_of(clusters[mention.key]) not in _NOT_COMPANY:
+            return mention.key
+    return None
 
 
 def _mark_company(text: str, mentions: list[Mention], announcer: str) -> None:

@@ -45,7 +45,8 @@ _CUES = (
                               r"acceptance|initiation|start|first|successful|regulatory|marketing|commercial)", re.I)),
     ("royalty", re.compile(r"royalt", re.I)),
     ("research_funding", re.compile(r"research (?:funding|support|payments?)|fund research|R&D funding|"
-                                    r"(?:research|development|R&D) costs|\bfund (?:up to )?$", re.I)),
+                                    r"(?:research|development|R&D) costs", re.I)),
+    ("research_funding", re.compile(r"\b(?:will|to|shall|would) fund (?:up to )?$")),
     ("value", re.compile(r"equity value|enterprise value|total (?:deal )?value|valued at|worth|aggregate|"
                          r"transaction value|total consideration|gross proceeds|capitali[sz]ed with|total budget", re.I)),
     ("equity", re.compile(r"equity|stake|private placement|shares? of|purchase of shares|subscri|common stock|"
@@ -53,7 +54,8 @@ _CUES = (
     # Not a component of DESIGN: an amount a public funder grants; the grant's value, no other relation's term.
     ("grant", re.compile(r"\b(?:a|an|the|\w+-year|research|development|innovation|non-dilutive|government|public|"
                          r"million|billion|[A-Z]{2,6}) grants?\b|\bgrants? (?:of|from|funding)\b|\baward(?:s|ed)?\b|"
-                         r"\bsubsid(?:y|ies)\b|non-dilutive|recoverable (?:cash )?advances?|\bgranted (?:the company |it )?$")),
+                         r"\bsubsid(?:y|ies)\b|non-dilutive|recoverable (?:cash )?advances?")),
+    ("grant", re.compile(r"\bgranted (?:the company |it )?$")),
     ("other", re.compile(r"(?:option )?exercise (?:fee|payment)", re.I)),
 )
 #: "of which EUR 20 million relate to near-term events": a part of the amount before, not another one.
@@ -135,13 +137,16 @@ def _value(match: re.Match[str]) -> tuple[float, str] | None:
 
 
 def _component(sentence: str, start: int, end: int) -> str:
-    """The component of the nearest cue: within the clause before, else just after."""
+    """The component of the nearest cue: within the clause before, else just after.
+
+    Cues ending in ``$`` ("will fund up to", "granted the company") must end right before the amount.
+    """
     before = re.split(r"[;]|\band\b|,\s(?:and|plus|as well as)\b", sentence[max(0, start - 90):start])[-1]
     after = _NEXT_AMOUNT.split(sentence[end:end + 60])[0]
     if _CONTINGENT_INSTRUMENT.search(before):
         return "milestones"
     if _PART.search(before):
-        hit = [component for component, cue in _CUES if cue.search(after)]
+        hit = [component for component, cue in _CUES if not cue.pattern.endswith("$") and cue.search(after)]
         return hit[0] if hit else "part"
     best, distance = "value", None
     for component, cue in _CUES:
@@ -149,7 +154,7 @@ def _component(sentence: str, start: int, end: int) -> str:
             gap = len(before) - hit.end()
             if distance is None or gap < distance:
                 best, distance = component, gap
-        hit = cue.search(after)
+        hit = None if cue.pattern.endswith("$") else cue.search(after)
         if hit and (distance is None or hit.start() + 15 < distance):
             best, distance = component, hit.start() + 15
     return best

@@ -28,7 +28,8 @@ from .gazetteer import Gazetteer
 from .mentions import DocumentMentions, find_mentions
 from .money import find_amounts
 from .readers import Document, read_documents
-from .relations import Finding, classify_sentence, payment_roles
+from .relations import Finding, classify_sentence
+from .settle import settle_roles, upgrade_to_license
 from .kinds import FUNDER_KINDS, kind_of
 from .layout import read_layout
 
@@ -117,8 +118,9 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         for finding in classify_sentence(sentence, funders):
             drafts.append(_Draft(finding, index, {}))
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
-    _settle_roles(drafts, masked, mentions, keys, announcer)
-    _upgrade_to_license(drafts, masked, " ".join(texts), keys, mentions, announcer)
+    kinds = [_kind(mentions, k) for k in keys]
+    settle_roles(drafts, masked, kinds, announcer)
+    upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
     merged = _merge(title_last, announcer)
     news = [text if i not in history else "" for i, text in enumerate(texts)]
@@ -156,65 +158,6 @@ def _mask(text: str, mentions, keys: list[str]) -> str:
 
 def _kind(mentions: DocumentMentions, key: str) -> str | None:
     return kind_of(mentions.clusters[key])
-
-
-def _settle_roles(drafts: list[_Draft], masked: list[str], mentions: DocumentMentions, keys: list[str],
-                  announcer: int | None) -> None:
-    """Give roles to parties a sentence names without saying who does what."""
-    if all(d.finding.roles or not d.finding.unresolved for d in drafts):
-        return
-    paying = _paying(masked)
-    for draft in drafts:
-        finding = draft.finding
-        if finding.roles or not finding.unresolved:
-            continue
-        parties = finding.unresolved[:2]
-        if finding.type == "license":
-            finding.roles = _by_payment(parties, paying, mentions, keys, ("licensee", "licensor"), announcer)
-        elif finding.type == "contract_services":
-            providers = [k for k in parties if _kind(mentions, keys[k]) in ("cro", "cmo")]
-            provider = providers[0] if providers else parties[1]
-            finding.roles = {k: ("provider" if k == provider else "client") for k in parties}
-
-
-def _paying(masked: list[str]) -> dict[int, str]:
-    paying: dict[int, str] = {}
-    for sentence in masked:
-        if "pa" in sentence or "receiv" in sentence or "eligible" in sentence or "fund" in sentence:
-            for key, role in payment_roles(sentence).items():
-                paying.setdefault(key, role)
-    return paying
-
-
-def _by_payment(parties: list[int], paying: dict[int, str], mentions: DocumentMentions, keys: list[str],
-                roles: tuple[str, str], announcer: int | None) -> dict[int, str]:
-    payer_role, payee_role = roles
-    payers = [k for k in parties if paying.get(k) == "payer"]
-    payees = [k for k in parties if paying.get(k) == "payee"]
-    if payers:
-        return {k: payer_role if k == payers[0] else payee_role for k in parties}
-    if payees:
-        return {k: payee_role if k == payees[0] else payer_role for k in parties}
-    pharma = [k for k in parties if _kind(mentions, keys[k]) == "big_pharma"]
-    payer = pharma[0] if pharma else parties[1] if parties[0] == announcer or announcer not in parties else parties[0]
-    return {k: payer_role if k == payer else payee_role for k in parties}
-
-
-def _upgrade_to_license(drafts: list[_Draft], masked: list[str], whole: str, keys: list[str],
-                        mentions: DocumentMentions, announcer: int | None) -> None:
-    """A collaboration that pays a licence fee or royalties is a licence (deal databases count it so)."""
-    if any(d.finding.type == "license" for d in drafts) or not any(
-            d.finding.type == "rd_collaboration" for d in drafts):
-        return
-    if not re.search(r"\blicen[cs]e fee|\broyalt", whole, re.I) or re.search(r"share[sd]? (?:\w+ )?(?:costs|profits)",
-                                                                             whole, re.I):
-        return
-    paying = _paying(masked)
-    for draft in drafts:
-        if draft.finding.type == "rd_collaboration" and len(draft.finding.roles) == 2:
-            parties = list(draft.finding.roles)
-            draft.finding.type = "license"
-            draft.finding.roles = _by_payment(parties, paying, mentions, keys, ("licensee", "licensor"), announcer)
 
 
 def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:

@@ -18,7 +18,9 @@ from .triggers import masked_pattern as _c
 
 __all__ = ["Finding", "classify_sentence", "payment_roles"]
 
-_APPOSITION = re.compile(r"(@\d+@)(?:\s*\([^()@]*\))?,\s+(?:a|an|the|one of)\s+[^,@]{0,160}(?:@\d+@[^,@]{0,80})*,")
+#: "X, a biotech company developing ...,": a description of X, not the event; "X, a new spin-off" is the news.
+_APPOSITION = re.compile(r"(@\d+@)(?:\s*\([^()@]*\))?,\s+(?:a|an|the|one of)\s+(?!new(?:ly)?\b)[^,@]{0,160}"
+                         r"(?:@\d+@[^,@]{0,80})*,")
 #: "upcoming Series A", "potential partnerships": an event that has not happened.
 _NOT_YET = re.compile(r"\b(?:upcoming|planned|future|potential|possible|prospective|next|subsequent|anticipated|"
                       r"intended|further)\s+(?:[\w'’@-]+\s+){0,2}$", re.I)

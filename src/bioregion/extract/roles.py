@@ -184,6 +184,8 @@ _RAISER = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:rais\w+|clos\w+|secur\w+|complet\w+|ann
 
 def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     trigger = TRIGGERS["venture_round"].search(masked)
+    funders = funders | grant_funders(masked)
+    orgs = [k for k in orgs if k not in funders]
     before = [int(k) for k in ORG.findall(masked[: trigger.start()])]
     raiser = None
     for match in _RAISER.finditer(masked[: trigger.start()]):
@@ -226,12 +228,17 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
 
 _GRANT = [
     (_c(r"(?P<b>{O}){G80}\bselected by (?:the )?(?P<a>{O})(?:\s*\([^)]*\))? to receive\b"), "funder", "recipient"),
-    (_c(r"(?P<a>{O})(?:\s*\([^)]*\))?[^@]{0,30}?\b(?:has |have )?(?:awarded|awards|granted|grants|will award)\s+"
+    (_c(r"(?P<a>{O})(?:\s*\([^)]*\))?[^@]{0,60}?\b(?:has |have )?(?:awarded|awards|granted|grants|will award)\s+"
         r"(?:the company |the firm )?(?P<b>{O})"), "funder", "recipient"),
     (_c(r"(?P<b>{O}){G80}\b(?:awarded|received|receives|secured|secures|wins|won|obtained|been granted)\b"
         r"[^@]{0,120}?\bfrom (?:the )?(?P<a>{O})"), "funder", "recipient"),
     (_c(r"(?P<a>{O})[^@]{0,20}?\bawards [^@]{0,60}?\bto (?P<b>{O})"), "funder", "recipient"),
 ]
+
+
+#: "... and it has been awarded a development grant of EUR 1.2 million by VLAIO".
+_GRANTED_BY = _c(r"\b(?:has |have |had )?(?:been|was|were) (?:awarded|granted)\b[^@]{0,120}?\b(?:by|from) (?:the )?(?P<a>{O})")
+_PRONOUN_END = re.compile(r"\b(?:it|they|the company)\s+$", re.I)
 
 
 def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
@@ -242,7 +249,19 @@ def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
         if match and org_number(match, "a") != org_number(match, "b"):
             roles = {org_number(match, "a"): first, org_number(match, "b"): second}
             return Finding("grant", roles, strength=0.85)
+    match = _GRANTED_BY.search(masked)
+    if match:
+        funder, before = org_number(match, "a"), [int(k) for k in ORG.findall(masked[:match.start()])]
+        before = [k for k in before if k != funder]
+        if before:
+            recipient = before[0] if _PRONOUN_END.search(masked, 0, match.start()) else before[-1]
+            return Finding("grant", {funder: "funder", recipient: "recipient"}, strength=0.8)
     return None
+
+
+def grant_funders(masked: str) -> set[int]:
+    """Organisations a sentence names as the funders of a grant ("awarded a grant ... by X")."""
+    return {org_number(m, "a") for m in _GRANTED_BY.finditer(masked)} if "grant" in masked or "award" in masked else set()
 
 
 def _ipo(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
