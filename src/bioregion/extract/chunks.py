@@ -71,6 +71,10 @@ COMMON = frozenset(
     Directors Committee Compensation Supervisory Executive Audit Advisory Scientific Steering""".split()
 )
 _CONNECTORS = frozenset("of for de du des la le für van von der den et di del the &".split())
+_FIELD_OF = re.compile(r" (?:of|for|on) (?:the )?[A-Z]")
+_FIELD = re.compile(r"(?:[A-Z][a-z]+(?:ology|ologies|ics|istry|ine|ment|ences|ical|ious|ive|ing)|Health|Research|"
+                    r"Diseases?|Care|Welfare|Technology|Technologies|Stroke|Blood|Aging|Pharmacy|Nutrition|Prevention|"
+                    r"Innovation|Biotechnology|Engineering)\b")
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,5}-?\d+[A-Za-z0-9]*$")
 _GAP = re.compile(r"[\s&]")
 _LEAD_WORD = re.compile(r"[^\s&]+\s*")
@@ -108,6 +112,23 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
                 end -= 1
             if end > start:
                 out.append((start, end, text[start:end]))
+    return _join_fields(text, out) if " and " in text else out
+
+
+def _join_fields(text: str, chunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join "Fraunhofer Institute for Translational Medicine" and "Pharmacology ITMP" over their "and".
+
+    An institution named after fields ("Institute of Allergy and Infectious Diseases") goes on after "and"
+    when the next words are fields too; a company or university after "and" is another organisation.
+    """
+    out = chunks[:1]
+    for start, end, piece in chunks[1:]:
+        last_start, last_end, last = out[-1]
+        if (text[last_end:start] == " and " and _FIELD_OF.search(last) and INSTITUTION.match(last)
+                and _FIELD.match(piece) and len(piece.split()) <= 3 and not has_legal_suffix(piece)):
+            out[-1] = (last_start, end, text[last_start:end])
+        else:
+            out.append((start, end, piece))
     return out
 
 

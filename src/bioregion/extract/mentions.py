@@ -27,6 +27,10 @@ __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions"]
 _TICKER_PAREN = re.compile(r"\((?=[^()]{0,120}\))[^()]*?(?:NASDAQ|Nasdaq|NYSE|Euronext|SIX|TSX|LSE|AIM|KRX|OTC|ASX|"
                            r"HKEX|SSE|SZSE|Xetra|TSE|Frankfurt|ticker|“|\")[^()]*\)")
 _ACRONYM = re.compile(r"\s*\((?:“|\"|the\s+)?(?P<acronym>[A-Z][A-Za-z0-9&+\-]{1,11})(?:”|\")?\)")
+#: A defined short name in brackets: ("Jinghua", HKEX: 2961), (“Varela”), ("Tianyuan", SSE: 603917).
+_DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"](?P<acronym>[A-Z][\w&+\-]*(?: [A-Z][\w&+\-]*){0,2})[”\"][,;)]")
+_GENERIC = frozenset("Company Group Joint Venture Parties Party Issuer Purchaser Buyer Seller Target Licensee "
+                     "Licensor Investors Shares Notes Transaction Merger Offering Agreement Fund Partnership".split())
 _SUBJECT_NEXT = re.compile(
     r"\s*(?:,|\(|today\b|announced\b|announces\b|has\b|have\b|will\b|and\b|said\b|says\b|signed\b|signs\b|"
     r"entered\b|enters\b|completed\b|completes\b|closed\b|closes\b|raised\b|raises\b|received\b|receives\b|"
@@ -35,8 +39,9 @@ _SUBJECT_NEXT = re.compile(
 )
 _SLOT = re.compile(
     r"(?:\b(?:co-)?led by|\b(?:joined|backed|supported|funded|financed|coordinated) by|\bparticipation (?:from|of|by)|"
-    r"\binvestors?\b,?(?: (?:including|such as|include|includes))?|\bpartners?\b,?(?: (?:including|such as|include))?|"
-    r"\bbring(?:s|ing)? together|\bcompris(?:es|ing)|\bconsist(?:s|ing) of|\bmembers?(?: including)?|"
+    r"\binvestors?\b,?(?: (?:including|such as|include|includes))?|"
+    r"\bpartners?\b,?(?: (?:are|were|including|such as|include|includes))?|"
+    r"\bbring(?:s|ing)? together|\bcompris(?:es|ing)|\bconsist(?:s|ing) of|\bmembers?(?: are| include| including)?|"
     r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: (?!(?:co-)?led\b|by\b)[\w\-.,$€£]+){0,5}? from)\s+"
     r"(?=(?P<span>(?:[^.;:]|\.(?=\w))+))"
 )
@@ -94,7 +99,8 @@ def _clean(sentence: str) -> str:
 
 
 def _descriptor(text: str, start: int, end: int) -> str | None:
-    after = _APPOSITION.match(text, end) if text.startswith(",", end) else None
+    comma = len(text) - len(text[end:].lstrip(" "))
+    after = _APPOSITION.match(text, comma) if text.startswith(",", comma) else None
     if after:
         return after.group("desc")
     window = text[max(0, start - 60):start]
@@ -104,18 +110,25 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
 
 
 def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
-    """Indices of chunks that are items of a list introduced by a slot ("led by ...")."""
+    """Indices of chunks that are items of a list introduced by a slot ("led by ...").
+
+    Separators and stop words inside a chunk ("Institute for Translational Medicine and Pharmacology") do
+    not end an item.
+    """
     picked: set[int] = set()
     if not any(word in text for word in _SLOT_WORDS):
         return picked
+
+    def inside(position: int) -> bool:
+        return any(s < position < e for s, e, _ in chunks)
+
     for slot in _SLOT.finditer(text):
         begin, end = slot.span("span")
-        stop = _ITEM_STOP.search(text, begin, end)
+        stop = next((m for m in _ITEM_STOP.finditer(text, begin, end) if not inside(m.start() + 1)), None)
         end = stop.start() if stop else end
-        position = begin
-        for item in _ITEM_SPLIT.split(text[begin:end]):
-            item_start = text.find(item, position)
-            position = item_start + len(item)
+        bounds = [begin] + [p for m in _ITEM_SPLIT.finditer(text, begin, end) if not inside(m.start())
+                            for p in m.span()] + [end]
+        for item_start, position in zip(bounds[::2], bounds[1::2]):
             members = [i for i, (s, e, _) in enumerate(chunks) if s >= item_start and e <= position]
             if not members or not _ITEM_PREFIX.fullmatch(text, item_start, chunks[members[0]][0]):
                 break
@@ -163,8 +176,8 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     cleaned = [_clean(s) for s in sentences]
     lowered = _lowered_words(cleaned)
     registry = NameRegistry(gazetteer)
-    for text in cleaned:
-        _collect(text, registry, gazetteer, lowered)
+    for text, original in zip(cleaned, sentences):
+        _collect(text, original, registry, gazetteer, lowered)
     registry.merge_short_forms()
     pattern = registry.pattern()
     marked = [_mark(text, pattern, registry) for text in cleaned]
@@ -178,7 +191,7 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     return DocumentMentions(clusters, marked, announcer)
 
 
-def _collect(text: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str]) -> None:
+def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str]) -> None:
     for name in gazetteer.literal_names:
         if name in text and re.search(rf"(?<![\w@]){re.escape(name)}(?!\w)", text):
             key = registry.add(name)
@@ -200,8 +213,8 @@ def _collect(text: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: s
         if strong or index in slots or descriptor or (_is_subject(text, start, end, lead, first_end)
                                                       and not _SHOUTED.fullmatch(piece)):
             key = registry.add(piece, descriptor)
-            acronym = _ACRONYM.match(text, end)
-            if acronym:
+            acronym = _ACRONYM.match(text, end) or _DEFINED.match(original, end)
+            if acronym and not set(acronym.group("acronym").split()) <= _GENERIC:
                 registry.alias(acronym.group("acronym"), key)
 
 

@@ -29,6 +29,7 @@ from .mentions import DocumentMentions, find_mentions
 from .money import find_amounts
 from .readers import Document, read_documents
 from .relations import Finding, classify_sentence
+from .triggers import ORG
 from .settle import settle_roles, upgrade_to_license
 from .kinds import FUNDER_KINDS, kind_of
 from .layout import read_layout
@@ -118,6 +119,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         for finding in classify_sentence(sentence, funders):
             drafts.append(_Draft(finding, index, {}))
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
+    _add_listed_members(drafts, masked, funders)
     kinds = [_kind(mentions, k) for k in keys]
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
@@ -160,6 +162,25 @@ def _kind(mentions: DocumentMentions, key: str) -> str | None:
     return kind_of(mentions.clusters[key])
 
 
+#: "The other partners are ...", "The consortium also includes ...": members listed in a sentence of their own.
+_MEMBER_LIST = re.compile(r"\b(?:partners|members|participants)\b(?: (?:of|in) the (?:consortium|project))? "
+                          r"(?:are|include|includes|comprise)\b|\b(?:consortium|project) (?:also )?(?:includes|comprises|"
+                          r"brings together|consists of)\b", re.I)
+
+
+def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[int]) -> None:
+    """Add the members a later sentence lists to the release's consortium."""
+    consortium = next((d for d in drafts if d.finding.type == "consortium"), None)
+    if consortium is None:
+        return
+    for index, sentence in enumerate(masked):
+        listed = _MEMBER_LIST.search(sentence) if index != consortium.sentence else None
+        if listed:
+            for key in (int(k) for k in ORG.findall(sentence, listed.end())):
+                if key not in funders:
+                    consortium.finding.roles.setdefault(key, "partner")
+
+
 def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:
     """One relation per type and party set; every venture round of a release is the same round."""
     merged: list[_Draft] = []
@@ -180,7 +201,19 @@ def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:
                 same.finding.roles.setdefault(key, role)
         same.finding.strength = min(0.95, max(same.finding.strength, finding.strength) + 0.05)
         same.finding.option = same.finding.option or finding.option
-    return [m for m in merged if len(m.finding.roles) >= (1 if m.finding.type == "ipo" else 2)]
+    merged = [m for m in merged if len(m.finding.roles) >= (1 if m.finding.type == "ipo" else 2)]
+    return [m for m in merged if not _subsumed(m, merged)]
+
+
+#: A deal between the same parties has one type: an acquisition is no merger too (a reverse merger is an
+#: acquisition), and a co-development includes its co-commercialisation.
+_SUBSUMES = {"merger": "acquisition", "marketing_distribution": "co_development"}
+
+
+def _subsumed(draft: _Draft, merged: list[_Draft]) -> bool:
+    wider = _SUBSUMES.get(draft.finding.type)
+    return wider is not None and any(m.finding.type == wider and len(set(m.finding.roles) & set(draft.finding.roles))
+                                     >= 2 for m in merged)
 
 
 def _candidate(document: Document, draft: _Draft, texts: list[str], news: list[str], mentions: DocumentMentions,

@@ -79,9 +79,19 @@ def _acquisition(masked: str, orgs: list[int], funders: set[int]) -> Finding | N
     return None
 
 
+#: Where a sentence starts naming the investors of a financing: they are not partners of its deal.
+_INVESTOR_SLOT = _c(r"\b(?:(?:co-)?led by|participation (?:from|of|by)|investors?|syndicate|backed by)\b")
+
+
+def _investors(masked: str) -> set[int]:
+    slot = _INVESTOR_SLOT.search(masked) if "nvest" in masked or "led by" in masked or "syndicate" in masked else None
+    return {int(k) for k in ORG.findall(masked, slot.end())} if slot else set()
+
+
 def _symmetric(rel_type: str):
     def read(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-        keys = [k for k in _unique(orgs) if k not in funders or rel_type not in ("consortium",)]
+        investors = _investors(masked)
+        keys = [k for k in _unique(orgs) if (k not in funders or rel_type not in ("consortium",)) and k not in investors]
         if rel_type == "merger":
             named = re.search(r"\b(?:named|called|renamed|known as)\s+(@\d+@)", masked)
             keys = [k for k in keys if not named or k != int(named.group(1).strip("@"))]
