@@ -33,7 +33,8 @@ _PAST_DATE = re.compile(
 )
 _DESCRIBES = re.compile(r"\b(?:founded|established|incorporated|created|listed|headquartered|founding|inception|"
                         r"based|operating|employs|traded|trading)\b[^.;]{0,40}$", re.I)
-_TODAY = re.compile(r"\btoday\b", re.I)
+_TODAY = re.compile(r"\b[Tt]oday\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def is_background(sentence: str, release_date: str | None) -> bool:
@@ -48,9 +49,7 @@ def is_background(sentence: str, release_date: str | None) -> bool:
     >>> is_background("The deal is expected to close in the first quarter of 2025.", "2024-11-18")
     False
     """
-    if not release_date or _TODAY.search(sentence):
-        return False
-    if not any(c.isdigit() for c in sentence):
+    if not release_date or not _YEAR.search(sentence) or _TODAY.search(sentence):
         return False
     year, month = int(release_date[:4]), int(release_date[5:7]) if len(release_date) >= 7 else 12
     for match in _PAST_DATE.finditer(sentence):

@@ -86,13 +86,35 @@ class NameRegistry:
                 target.names.extend(self.clusters.pop(key).names)
                 self.variants.update({v: owners[0] for v, k in self.variants.items() if k == key})
 
-    def pattern(self) -> re.Pattern[str] | None:
-        """The pattern matching every registered name and short form (longest first), or ``None``."""
-        if not self.variants:
-            return None
-        alternatives = "|".join(re.escape(v) for v in sorted(self.variants, key=len, reverse=True))
-        firsts = "".join(sorted({re.escape(v[0]) for v in self.variants}))
-        return re.compile(rf"(?<![\w@])(?=[{firsts}])(?:{alternatives})(?![\w+])(?:['’]s\b|['’](?!\w))?")
+    def find_in(self, text: str) -> list[tuple[int, int, str]]:
+        """Every registered name and short form in ``text`` as ``(start, end, key)``, leftmost-longest first.
+
+        A plain substring search per name: compiling one alternation of a document's names costs more than
+        all the searches (and every document has other names).
+        """
+        found = []
+        for variant, key in self.variants.items():
+            start = text.find(variant)
+            while start >= 0:
+                end = start + len(variant)
+                if (start == 0 or not _word_before(text[start - 1])) and (end == len(text) or not _word_after(text[end])):
+                    found.append((start, -len(variant), key))
+                start = text.find(variant, start + 1)
+        found.sort()
+        out, position = [], 0
+        for start, negative_length, key in found:
+            if start >= position:
+                position = start - negative_length
+                out.append((start, position, key))
+        return out
+
+
+def _word_before(char: str) -> bool:
+    return char.isalnum() or char in "_@"
+
+
+def _word_after(char: str) -> bool:
+    return char.isalnum() or char in "_+"
 
 
 def _is_short_form(short: str, key: str) -> bool:

@@ -58,6 +58,7 @@ class Gazetteer:
         self.max_tokens = 1
         #: Names the capitalised-chunk reader cannot form (a lower-case word, "and", a comma): found literally.
         self.literal_names: set[str] = set()
+        self._literal_pattern: re.Pattern[str] | None = None
         if builtin:
             for known in BUILTIN_ORGANISATIONS + AGENCIES:
                 entry = Entry(known.id, known.name, known.kind, known.parent_id, known.country, True)
@@ -72,10 +73,19 @@ class Gazetteer:
         for name in names:
             if _LITERAL.search(name):
                 self.literal_names.add(name)
+                self._literal_pattern = None
             key = normalise(name)
             if key and (override or key not in self._by_key):
                 self._by_key[key] = entry
                 self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+    @property
+    def literal_pattern(self) -> re.Pattern[str] | None:
+        """One pattern for :attr:`literal_names` (longest first), or ``None`` when there are none."""
+        if self._literal_pattern is None and self.literal_names:
+            names = "|".join(re.escape(n) for n in sorted(self.literal_names, key=len, reverse=True))
+            self._literal_pattern = re.compile(rf"(?<![\w@])(?:{names})(?!\w)")
+        return self._literal_pattern
 
     def add(self, entry: Entry, names: Iterable[str]) -> None:
         """Add (or override) an organisation under several names."""

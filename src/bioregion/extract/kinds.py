@@ -58,10 +58,17 @@ def infer_kind(descriptor: str | None) -> tuple[str, str | None]:
     """
     if not descriptor:
         return "other", None
-    kind = next((k for pattern, k in _KINDS if re.search(pattern, descriptor, re.I)), "other")
+    kind = _kind_of_description(descriptor)
     country = next((c for word, c in _COUNTRIES.items() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)",
                                                                       descriptor, re.I)), None)
     return kind, country
+
+
+_KIND_PATTERNS = tuple((re.compile(pattern, re.I), kind) for pattern, kind in _KINDS)
+
+
+def _kind_of_description(descriptor: str) -> str:
+    return next((kind for pattern, kind in _KIND_PATTERNS if pattern.search(descriptor)), "other")
 
 
 _ACADEMIC_NAME = re.compile(r"\b(?:Universit\w*|College|School of|Institut\w*|Hospital|Medical Cent(?:er|re)|"
@@ -83,7 +90,7 @@ def kind_of(cluster: Cluster) -> str | None:
     if by_name:
         return by_name
     if cluster.descriptor:
-        kind = infer_kind(cluster.descriptor)[0]
+        kind = _kind_of_description(cluster.descriptor)
         if kind != "other":
             return kind
     if _ACADEMIC_NAME.search(name):

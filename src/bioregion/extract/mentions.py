@@ -68,7 +68,7 @@ _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(
 #: An upper-case word of six letters or more (a brand, a trial, a kicker) is a name only by form or description.
 _SHOUTED = re.compile(r"[A-Z][A-Z\-]{5,}(?: [A-Z][A-Z\-]+)*")
 _NOT_COMPANY = ACADEMIC_KINDS | FUNDER_KINDS | {"regulator", "public_investor", "venture_capital"}
-_POSSESSIVE_END = re.compile(r"['’]s?$")
+_BLANKS = re.compile(r" *")
 _SENTENCE_LEAD = re.compile(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 #: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
@@ -99,7 +99,7 @@ def _clean(sentence: str) -> str:
 
 
 def _descriptor(text: str, start: int, end: int) -> str | None:
-    comma = len(text) - len(text[end:].lstrip(" "))
+    comma = _BLANKS.match(text, end).end()
     after = _APPOSITION.match(text, comma) if text.startswith(",", comma) else None
     if after:
         return after.group("desc")
@@ -179,8 +179,8 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     for text, original in zip(cleaned, sentences):
         _collect(text, original, registry, gazetteer, lowered)
     registry.merge_short_forms()
-    pattern = registry.pattern()
-    marked = [_mark(text, pattern, registry) for text in cleaned]
+    marked = [[Mention(start, end, text[start:end], key) for start, end, key in registry.find_in(text)]
+              for text in cleaned]
     announcer = next((m.key for m in marked[first_body]), None) if first_body < len(marked) else None
     if announcer:
         company = _company(marked[first_body], registry.clusters) or announcer
@@ -192,12 +192,12 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
 
 
 def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str]) -> None:
-    for name in gazetteer.literal_names:
-        if name in text and re.search(rf"(?<![\w@]){re.escape(name)}(?!\w)", text):
-            key = registry.add(name)
-            acronym = _ACRONYM.match(text, text.index(name) + len(name))
-            if acronym:
-                registry.alias(acronym.group("acronym"), key)
+    literal = gazetteer.literal_pattern
+    for found in literal.finditer(text) if literal is not None else ():
+        key = registry.add(found.group())
+        acronym = _ACRONYM.match(text, found.end())
+        if acronym:
+            registry.alias(acronym.group("acronym"), key)
     chunks = find_chunks(text)
     if not chunks:
         return
@@ -223,20 +223,6 @@ def _piece_test(piece: str, gazetteer: Gazetteer, lowered: set[str]) -> tuple[bo
     known = gazetteer.lookup(piece) is not None
     name_like = known or is_name_like(piece, lowered)
     return name_like, known or (name_like and qualifies_by_form(piece))
-
-
-def _mark(text: str, pattern: re.Pattern[str] | None, registry: NameRegistry) -> list[Mention]:
-    if pattern is None:
-        return []
-    out = []
-    for match in pattern.finditer(text):
-        surface = match.group()
-        if surface[-1] in "'’" or surface[-2:] in ("'s", "’s"):
-            surface = _POSSESSIVE_END.sub("", surface)
-        key = registry.variants.get(surface)
-        if key:
-            out.append(Mention(match.start(), match.start() + len(surface), surface, key))
-    return out
 
 
 def _company(lead: list[Mention], clusters: dict[str, Cluster]) -> str | None:

@@ -108,25 +108,46 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         return []
     mentions = find_mentions(texts, gazetteer, first_body=min(lead, len(texts) - 1))
     keys = list(mentions.clusters)
-    regulators = {k for k in keys if _kind(mentions, k) == "regulator"}
+    kinds = [kind_of(mentions.clusters[k]) for k in keys]
+    regulators = {k for k, kind in zip(keys, kinds) if kind == "regulator"}
     masked = [_mask(text, [m for m in ms if m.key not in regulators], keys) for text, ms in zip(texts, mentions.sentences)]
-    funders = {i for i, k in enumerate(keys) if _kind(mentions, k) in FUNDER_KINDS}
-    history = {i for i, text in enumerate(texts) if is_background(text, date)}
+    funders = {i for i, kind in enumerate(kinds) if kind in FUNDER_KINDS}
+    news = _News(texts, date)
     drafts = []
     for index, sentence in enumerate(masked):
-        if index in history:
+        if "@" not in sentence or news.is_history(index):
             continue
         for finding in classify_sentence(sentence, funders):
             drafts.append(_Draft(finding, index, {}))
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
     _add_listed_members(drafts, masked, funders)
-    kinds = [_kind(mentions, k) for k in keys]
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
     merged = _merge(title_last, announcer)
-    news = [text if i not in history else "" for i, text in enumerate(texts)]
     return [_candidate(document, d, texts, news, mentions, keys, date, merged, title_used) for d in merged]
+
+
+class _News(list):
+    """The sentences of a release, each read once for whether it is history and for its amounts."""
+
+    def __init__(self, texts: list[str], date: str | None) -> None:
+        super().__init__(texts)
+        self.date = date
+        self._history: dict[int, bool] = {}
+        self._amounts: dict[int, list] = {}
+
+    def is_history(self, index: int) -> bool:
+        """Whether the sentence tells a past deal (:func:`~.background.is_background`)."""
+        if index not in self._history:
+            self._history[index] = is_background(self[index], self.date)
+        return self._history[index]
+
+    def amounts(self, index: int) -> list:
+        """The amounts of the sentence; none for history."""
+        if index not in self._amounts:
+            self._amounts[index] = [] if self.is_history(index) else find_amounts(self[index])
+        return self._amounts[index]
 
 
 def _sentences(document: Document) -> tuple[str | None, list[str], bool, int]:
@@ -156,10 +177,6 @@ def _mask(text: str, mentions, keys: list[str]) -> str:
         position = mention.end
     out.append(text[position:])
     return "".join(out)
-
-
-def _kind(mentions: DocumentMentions, key: str) -> str | None:
-    return kind_of(mentions.clusters[key])
 
 
 #: "The other partners are ...", "The consortium also includes ...": members listed in a sentence of their own.
@@ -216,7 +233,7 @@ def _subsumed(draft: _Draft, merged: list[_Draft]) -> bool:
                                      >= 2 for m in merged)
 
 
-def _candidate(document: Document, draft: _Draft, texts: list[str], news: list[str], mentions: DocumentMentions,
+def _candidate(document: Document, draft: _Draft, texts: list[str], news: _News, mentions: DocumentMentions,
                keys: list[str], date: str | None, merged: list[_Draft], title_used: bool) -> Candidate:
     finding = draft.finding
     parties = [{"name": mentions.clusters[keys[k]].name, "role": role} for k, role in finding.roles.items()]
@@ -227,7 +244,7 @@ def _candidate(document: Document, draft: _Draft, texts: list[str], news: list[s
                      finding.option, texts[draft.sentence], round(confidence, 2), document.title, descriptors)
 
 
-def _terms(draft: _Draft, texts: list[str], merged: list[_Draft]) -> list[dict[str, object]]:
+def _terms(draft: _Draft, texts: _News, merged: list[_Draft]) -> list[dict[str, object]]:
     """The terms of ``draft``: amounts of its sentence, and of news sentences no other relation owns.
 
     A grant's value is the amount granted ("a non-dilutive grant of EUR 2.5 million") wherever the release
@@ -242,7 +259,7 @@ def _terms(draft: _Draft, texts: list[str], merged: list[_Draft]) -> list[dict[s
         rel_type == "equity_investment" and i > 0))]
     totals: dict[str, tuple[float, str]] = {}
     for index in sentences:
-        for amount in find_amounts(texts[index]):
+        for amount in texts.amounts(index):
             component = _component_of(rel_type, amount.component, texts[index])
             if component == "equity" and rel_type != "equity_investment" and has_equity:
                 continue
@@ -252,11 +269,11 @@ def _terms(draft: _Draft, texts: list[str], merged: list[_Draft]) -> list[dict[s
             _add_term(totals, component, amount.amount, amount.currency, index == draft.sentence)
     if rel_type == "grant":
         order = [draft.sentence] + [i for i in range(len(texts)) if i != draft.sentence]
-        granted = next(((a.amount, a.currency) for i in order for a in find_amounts(texts[i])
+        granted = next(((a.amount, a.currency) for i in order for a in texts.amounts(i)
                         if a.component == "grant"), None)
         if granted:
             totals["value"] = granted
-    if not any(_PER_SHARE.search(texts[index]) for index in sentences):
+    if not any(_PER_SHARE.search(texts[index]) and not texts.is_history(index) for index in sentences):
         _cash_is_upfront(totals, rel_type)
     return [{"component": c, "amount": int(a) if float(a).is_integer() else a, "currency": cur}
             for c, (a, cur) in totals.items()]

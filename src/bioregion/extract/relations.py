@@ -50,6 +50,9 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
 
 def _happens(trigger: re.Pattern[str], masked: str) -> bool:
     """Whether a trigger of the sentence names an event, not one still to come ("its upcoming Series A")."""
+    first = trigger.search(masked)
+    if first is None or not _NOT_YET.search(masked, max(0, first.start() - 40), first.start()):
+        return first is not None
     return any(not _NOT_YET.search(masked, max(0, m.start() - 40), m.start()) for m in trigger.finditer(masked))
 
 
