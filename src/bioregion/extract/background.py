@@ -27,7 +27,7 @@ __all__ = ["PAST_DAYS", "is_background"]
 #: How far before the release a dated event is history rather than news (about two months).
 PAST_DAYS = 60
 _PAST_DATE = re.compile(
-    r"\b(?:in|since|during|from|on|of|until|dated|as of)\s+(?:(?:early|late|mid)[- ]|(?:the )?(?:first|second|third|"
+    r"\b(?i:in|since|during|from|on|of|until|dated|as of)\s+(?:(?:early|late|mid)[- ]|(?:the )?(?:first|second|third|"
     r"fourth) (?:quarter|half) of |Q[1-4] |H[12] )?(?:(?:(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>"
     + _MONTH + r")\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d\d)\b"
 )

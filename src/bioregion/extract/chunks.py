@@ -21,7 +21,7 @@ __all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chun
 _CONNECT = r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del)\s+(?:the\s+)?|[ \t]+)"
 _WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|"
     r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
-    r"(?![\w/\-]))(?:[A-Z]\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
+    r"(?![\w/\-]))(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
     rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
 )
@@ -78,7 +78,8 @@ _FIELD = re.compile(r"(?:[A-Z][a-z]+(?:ology|ologies|ics|istry|ine|ment|ences|ic
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,5}-?\d+[A-Za-z0-9]*$")
 _GAP = re.compile(r"[\s&]")
 _LEAD_WORD = re.compile(r"[^\s&]+\s*")
-_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
+#: A possessive splits "Wallonia's W.IN.G" in two names, but not "Dr. Reddy's Laboratories" or "Children's Hospital".
+_POSSESSIVE_GAP = re.compile(r"(?<!\bChildren)(?<!\bWomen)(?<!\bReddy)(?<!\bMen)['’]s?\s+")
 
 
 def find_chunks(text: str) -> list[tuple[int, int, str]]:
@@ -154,9 +155,12 @@ def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, in
 
 
 def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading stop words ("The", "Today", "Dr."), but not the "Dr." of a company ("Dr. Reddy's ... Ltd.")."""
     while True:
         first = _LEAD_WORD.match(text[start:end])
         if not first or first.end() >= end - start or first.group().strip().rstrip(",") not in STOP_LEAD:
+            return start, end
+        if first.group().startswith("Dr") and has_legal_suffix(text[start:end]):
             return start, end
         start += first.end()
 

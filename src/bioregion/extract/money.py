@@ -53,7 +53,7 @@ _CUES = (
                           r"ordinary shares|newly[- ]issued", re.I)),
     # Not a component of DESIGN: an amount a public funder grants; the grant's value, no other relation's term.
     ("grant", re.compile(r"\b(?:a|an|the|\w+-year|research|development|innovation|non-dilutive|government|public|"
-                         r"million|billion|[A-Z]{2,6}) grants?\b|\bgrants? (?:of|from|funding)\b|\baward(?:s|ed)?\b|"
+                         r"million|billion|[A-Z]{2,6}) grants?\b|\bgrants? (?:of|from|funding)\b|\baward(?:s|ed|ing)?\b|"
                          r"\bsubsid(?:y|ies)\b|non-dilutive|recoverable (?:cash )?advances?")),
     ("grant", re.compile(r"\bgranted (?:the company |it )?$")),
     ("other", re.compile(r"(?:option )?exercise (?:fee|payment)", re.I)),

@@ -26,6 +26,9 @@ _SPIN_LAUNCH = _c(r"\b(?:launch|creation|formation|establishment|founding) of {O
 _SPIN_SUBJECT = _c(r"\s*({O})[^@]{0,40}?\b(?:launch\w*|creat\w*|form\w*|establish\w*|found\w*|announc\w*|"
                    r"unveil\w*|spin\w*|spun|incorporat\w*|set\w* up)\b")
 _STAKE = re.compile(r"\b(?:shares|stake|equity|interest|private placement)\b", re.I)
+#: Shares bought in a placement or an equity investment are no acquisition of the company.
+_STOCK_DEAL = _c(r"\b(?:common stock|ordinary shares|preferred (?:stock|shares)|private placement|equity investment|"
+                 r"minority (?:stake|interest))\b")
 _NOT_ACQ = _c(r"\b(?:acquisition of (?:data|patients|images)|acquir\w* (?:a |an )?(?:\d+(?:\.\d+)?%? )?"
               r"(?:minority )?(?:stake|interest|shares))")
 _ALL_SHARES = _c(r"\ball (?:of )?(?:the )?(?:outstanding|issued)|\b100%|\bremaining shares\b|\bper share in cash\b")
@@ -65,7 +68,7 @@ _ACQ = [
 
 
 def _acquisition(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    if _NOT_ACQ.search(masked) and not _ALL_SHARES.search(masked):
+    if (_NOT_ACQ.search(masked) or _STOCK_DEAL.search(masked)) and not _ALL_SHARES.search(masked):
         return None
     if TRIGGERS["license"].search(masked) and not re.search(r"asset purchase|acquisition of", masked, re.I):
         return None
@@ -194,8 +197,7 @@ _RAISER = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:rais\w+|clos\w+|secur\w+|complet\w+|ann
 
 def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     trigger = TRIGGERS["venture_round"].search(masked)
-    funders = funders | grant_funders(masked)
-    orgs = [k for k in orgs if k not in funders]
+    orgs = [k for k in orgs if k not in grant_funders(masked)]
     before = [int(k) for k in ORG.findall(masked[: trigger.start()])]
     raiser = None
     for match in _RAISER.finditer(masked[: trigger.start()]):
@@ -238,10 +240,14 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
 
 _GRANT = [
     (_c(r"(?P<b>{O}){G80}\bselected by (?:the )?(?P<a>{O})(?:\s*\([^)]*\))? to receive\b"), "funder", "recipient"),
-    (_c(r"(?P<a>{O})(?:\s*\([^)]*\))?[^@]{0,60}?\b(?:has |have )?(?:awarded|awards|granted|grants|will award)\s+"
+    (_c(r"(?P<a>{O})(?:\s*\([^)]*\))?[^@]{0,60}?\b(?:has |have |is |are )?(?:awarded|awards|awarding|granted|grants|"
+        r"will award)\s+"
         r"(?:the company |the firm )?(?P<b>{O})"), "funder", "recipient"),
     (_c(r"(?P<b>{O}){G80}\b(?:awarded|received|receives|secured|secures|wins|won|obtained|been granted)\b"
-        r"[^@]{0,120}?\bfrom (?:the )?(?P<a>{O})"), "funder", "recipient"),
+        r"(?:[^@]|@\d+@(?=[\s)]*(?:\([^)]*\)[\s)]*)?(?:grant|award)))"
+        r"{0,120}?\bfrom (?:the )?(?P<a>{O})"), "funder", "recipient"),
+    (_c(r"(?P<b>{O}){G80}\b(?:awarded|received|receives|secured|secures|wins|won|obtained)\b[^@]{0,60}?(?P<a>{O})"
+        r"(?:\s*\([^)]*\))?\s+(?:grant|award)\b(?! from)"), "funder", "recipient"),
     (_c(r"(?P<a>{O})[^@]{0,20}?\bawards [^@]{0,60}?\bto (?P<b>{O})"), "funder", "recipient"),
 ]
 

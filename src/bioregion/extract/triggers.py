@@ -45,7 +45,7 @@ EVENT = _c(r"\b(?:announc\w*|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish
             r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
             r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|"
             r"participation)\b")
-BACKGROUND = _c(r"\b(?:continues? to|continued|previously|formerly|existing (?:[\w-]+ ){0,2}(?:partner\w*|"
+BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|existing (?:[\w-]+ ){0,2}(?:partner\w*|"
                  r"collaboration|agreements?|licen[cs]e|alliance|deal|contract)|largely from|"
                  r"revenue|income from|established in (?:19|20)\d\d|is preparing|was founded|were founded|"
                  r"includ(?:e|es|ing) (?:{O}|the)|partners include)\b")
@@ -75,7 +75,7 @@ TRIGGERS = {
     "spin_off": _c(r"\b(?:spin-?off|spin-?out|spun (?:out|off)|spins? (?:out|off))\b"),
     "grant": _c(r"(?:\b(?:a|an|the|million|billion|research|innovation|development|EIC|NIH|government|public|"
                 r"non-dilutive|five-year|three-year|two-year|multi-year) grant\b|"
-                r"\bgrant (?:from|of)\b|\baward(?:ed)?\b|\bsubsid(?:y|ies|ised|ized)\b|\bnon-dilutive (?:funding|financing|capital)\b|"
+                r"\bgrant (?:from|of)\b|\baward(?:s|ed|ing)?\b|\bsubsid(?:y|ies|ised|ized)\b|\bnon-dilutive (?:funding|financing|capital)\b|"
                 r"\brecoverable (?:cash )?advances?\b|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
     "ipo": _c(r"\b(?:initial public offering|IPO|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
