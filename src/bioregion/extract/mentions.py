@@ -52,6 +52,8 @@ _ITEM_PREFIX = re.compile(
     r"both|with|from|[a-z\-]+ (?:company|fund|firm|investor|group|institute|agency|bank|university|foundation|"
     r"organi[sz]ation|hospital|capital firm)s?)\s+)*")
 _ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|who|for|of|will|is|are|was|with)\s")
+#: Words between two names of one list item ("GSK has launched GNA-NOW") end the list: it was a clause.
+_WORDS_BETWEEN = re.compile(r"[a-z]{3,}")
 _ITEM_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:fund|group))?\s*$")
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+,?\s+){0,6}?(?:company|firm|biotech|startup|start-up|spin-off|spin-out|"
@@ -130,7 +132,8 @@ def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
                             for p in m.span()] + [end]
         for item_start, position in zip(bounds[::2], bounds[1::2]):
             members = [i for i, (s, e, _) in enumerate(chunks) if s >= item_start and e <= position]
-            if not members or not _ITEM_PREFIX.fullmatch(text, item_start, chunks[members[0]][0]):
+            if not members or not _ITEM_PREFIX.fullmatch(text, item_start, chunks[members[0]][0]) or any(
+                    _WORDS_BETWEEN.search(text, chunks[a][1], chunks[b][0]) for a, b in zip(members, members[1:])):
                 break
             if _ITEM_TAIL.fullmatch(text, chunks[members[-1]][1], position):
                 picked.add(members[-1])

@@ -120,7 +120,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         for finding in classify_sentence(sentence, funders):
             drafts.append(_Draft(finding, index, {}))
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
-    _add_listed_members(drafts, masked, funders)
+    _add_listed_members(drafts, masked, funders, news)
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
@@ -179,23 +179,29 @@ def _mask(text: str, mentions, keys: list[str]) -> str:
     return "".join(out)
 
 
-#: "The other partners are ...", "The consortium also includes ...": members listed in a sentence of their own.
-_MEMBER_LIST = re.compile(r"\b(?:partners|members|participants)\b(?: (?:of|in) the (?:consortium|project))? "
-                          r"(?:are|include|includes|comprise)\b|\b(?:consortium|project) (?:also )?(?:includes|comprises|"
-                          r"brings together|consists of)\b", re.I)
+#: "The other partners are ...", "The consortium also includes ...": members listed in a sentence of their own;
+#: "The extension was led by X, with participation from Y": investors, likewise.
+_LISTS = {
+    "consortium": ("partner", re.compile(r"\b(?:partners|members|participants)\b(?: (?:of|in) the (?:consortium|project))? "
+                                         r"(?:are|include|includes|comprise)\b|\b(?:consortium|project) (?:also )?"
+                                         r"(?:includes|comprises|brings together|consists of)\b", re.I)),
+    "venture_round": ("investor", re.compile(r"\b(?:co-)?led by\b|\bparticipation (?:from|of|by)\b|\binvestors? "
+                                             r"(?:in the (?:round|financing) )?(?:include|includes|including|are)\b", re.I)),
+}
 
 
-def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[int]) -> None:
-    """Add the members a later sentence lists to the release's consortium."""
-    consortium = next((d for d in drafts if d.finding.type == "consortium"), None)
-    if consortium is None:
-        return
-    for index, sentence in enumerate(masked):
-        listed = _MEMBER_LIST.search(sentence) if index != consortium.sentence else None
-        if listed:
-            for key in (int(k) for k in ORG.findall(sentence, listed.end())):
-                if key not in funders:
-                    consortium.finding.roles.setdefault(key, "partner")
+def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[int], news: "_News") -> None:
+    """Add the members (investors) a later sentence lists to the release's consortium (venture round)."""
+    taken = {d.sentence for d in drafts}
+    for rel_type, (role, listing) in _LISTS.items():
+        relation = next((d for d in drafts if d.finding.type == rel_type), None)
+        if relation is None:
+            continue
+        for index, sentence in enumerate(masked):
+            listed = listing.search(sentence) if index not in taken and not news.is_history(index) else None
+            for key in (int(k) for k in ORG.findall(sentence, listed.end())) if listed else ():
+                if key not in funders and key not in relation.finding.roles:
+                    relation.finding.roles[key] = role
 
 
 def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:

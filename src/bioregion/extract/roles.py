@@ -58,7 +58,7 @@ _ACQ = [
     (_c(r"\bsubsidiary of (?P<a>{O})\s+(?:will|shall|would) merge with and into (?P<b>{O})"), "acquirer", "target"),
     (_c(r"(?P<b>{O}){G80}\b(?:agree\w* to sell|agreement to sell|to sell|will sell|sells|sold|divest\w*|"
         r"dispos\w*(?: of)?)\b[^@]{0,250}?\bto (?P<a>{O})"), "acquirer", "target"),
-    (_c(r"(?P<b>{O}){G40}\b(?:has been|was|were|to be|will be|is being) acquired by (?P<a>{O})"), "acquirer", "target"),
+    (_c(r"(?P<b>{O}){G80}\b(?:has been|was|were|to be|will be|is being) acquired by (?P<a>{O})"), "acquirer", "target"),
     (_c(r"\bacquisition of (?P<b>{O}) by (?P<a>{O})"), "acquirer", "target"),
     (_c(r"(?P<a>{O}){G80}\b(?:to acquire|will acquire|has acquired|have acquired|acquired|acquires|acquire|"
         r"complet\w+ (?:the |its )?acquisition of|clos\w+ (?:the |its )?acquisition of|announc\w+ (?:the |its )?"
@@ -93,8 +93,8 @@ def _investors(masked: str) -> set[int]:
 
 def _symmetric(rel_type: str):
     def read(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-        investors = _investors(masked)
-        keys = [k for k in _unique(orgs) if (k not in funders or rel_type not in ("consortium",)) and k not in investors]
+        others = grant_funders(masked) | (funders if rel_type == "consortium" else _investors(masked))
+        keys = [k for k in _unique(orgs) if k not in others]
         if rel_type == "merger":
             named = re.search(r"\b(?:named|called|renamed|known as)\s+(@\d+@)", masked)
             keys = [k for k in keys if not named or k != int(named.group(1).strip("@"))]

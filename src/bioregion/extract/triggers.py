@@ -70,7 +70,7 @@ TRIGGERS = {
                             r"(?:newly[- ]issued )?(?:{O} )?|[\d,]+ )(?:ordinary |common |preferred )?(?:shares|stock))\b"),
     "venture_round": _c(r"\b(?:series [A-F]\d?(?![- ](?:stage|compan))|seed (?:round|financing|funding|capital|investment)|"
                         r"(?:financing|funding|investment) round|venture (?:round|financing)|crossover (?:round|financing)|"
-                        r"growth (?:round|financing)|the round|(?:round|financing|investment|funding)\b[^@.;]{0,60}?"
+                        r"growth (?:round|financing)|the round|(?:round|financing|investment|funding|extension|tranche)\b[^@.;]{0,60}?"
                         r"\b(?:co-)?led by)\b"),
     "spin_off": _c(r"\b(?:spin-?off|spin-?out|spun (?:out|off)|spins? (?:out|off))\b"),
     "grant": _c(r"(?:\b(?:a|an|the|million|billion|research|innovation|development|EIC|NIH|government|public|"
