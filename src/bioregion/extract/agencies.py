@@ -125,11 +125,19 @@ AGENCIES: tuple[KnownOrganisation, ...] = (
     _a("tga", "Therapeutic Goods Administration", "TGA", kind="regulator", country="AU"),
     _a("anvisa", "ANVISA", "Brazilian Health Regulatory Agency", kind="regulator", country="BR"),
     _a("mfds", "Ministry of Food and Drug Safety", "MFDS", kind="regulator", country="KR"),
+    # Patent offices grant patents, not alliances.
+    _a("uspto", "United States Patent and Trademark Office", "USPTO|U.S. Patent and Trademark Office|"
+       "US Patent and Trademark Office", kind="regulator", country="US"),
+    _a("epo", "European Patent Office", "EPO", kind="regulator"),
+    _a("jpo", "Japan Patent Office", "JPO", kind="regulator", country="JP"),
+    _a("ukipo", "UK Intellectual Property Office", "UKIPO|Intellectual Property Office", kind="regulator",
+       country="GB"),
 )
 
 _REGULATOR_FORM = re.compile(
     r"\b(?:Food and Drug Administration|Medical Products Administration|Medicines Agency|Regulatory (?:Agency|Authority)|"
-    r"Drug Administration|Therapeutic Goods|Health Authority|Medicines Evaluation Board|Securities and Exchange)\b"
+    r"Drug Administration|Therapeutic Goods|Health Authority|Medicines Evaluation Board|Securities and Exchange|"
+    r"Patent (?:and Trademark )?Office|Intellectual Property Office)\b"
 )
 _AGENCY_FORM = re.compile(
     r"^(?:The\s+|the\s+)?(?:(?:Ministry|Government|Secretariat)\s+(?:of|for)\b|"

@@ -129,9 +129,19 @@ def _is_short_form(short: str, key: str) -> bool:
     return head[:-1] == words[:-1] and head[-1].startswith(last) and len(last) > 3
 
 
+#: Places that open company names ("Jiangsu Hengrui Medicine", "Shanghai Tianyuan Pharmaceutical"): the name
+#: after them is a short form.
+_PLACE_PREFIX = frozenset("""Beijing Shanghai Jiangsu Zhejiang Guangdong Shenzhen Guangzhou Hangzhou Suzhou Nanjing Wuhan
+    Chengdu Sichuan Shandong Hubei Hunan Chongqing Tianjin Hebei Henan Fujian Xiamen Anhui Jiangxi Liaoning Jilin Yunnan
+    Qilu Zhuhai Hong Kong Taiwan Seoul Korea Tokyo Osaka""".split())
+
+
 def _variants(piece: str) -> list[str]:
     words = SUFFIXED.sub("", piece).strip(" ,").split()
     out = [piece, " ".join(words)]
+    if len(words) > 1 and words[0] in _PLACE_PREFIX and words[1][:1].isupper() and words[1] not in HEADS:
+        out.append(" ".join(words[1:]))
+        out.extend(_variants(" ".join(words[1:]))[1:])
     while len(words) > 1 and words[-1] in HEADS and not INSTITUTION.match(words[0]):
         words = words[:-1]
         if len(words[0]) > 2 and words[0] not in COMMON and words[0] not in STOP_LEAD:

@@ -25,6 +25,9 @@ _SPIN_LAUNCH = _c(r"\b(?:launch|creation|formation|establishment|founding) of {O
 #: when the spin-off is a description of another event's party ("X awards ... to Oxford spin-out Y").
 _SPIN_SUBJECT = _c(r"\s*({O})[^@]{0,40}?\b(?:launch\w*|creat\w*|form\w*|establish\w*|found\w*|announc\w*|"
                    r"unveil\w*|spin\w*|spun|incorporat\w*|set\w* up)\b")
+#: "Edinburgh spin-out Kestrel Genomics raises £12 million": the spin-off describes the party of another event.
+_ANOTHER_EVENT = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:raises?|closes?|secures?|receives?|signs?|wins?|enters?|"
+                            r"completes?|appoints?|announces?|reports?|doses?|obtains?|lands?|bags?|nets?|awarded)\b")
 _STAKE = re.compile(r"\b(?:shares|stake|equity|interest|private placement)\b", re.I)
 #: Shares bought in a placement or an equity investment are no acquisition of the company.
 _STOCK_DEAL = _c(r"\b(?:common stock|ordinary shares|preferred (?:stock|shares)|private placement|equity investment|"
@@ -104,9 +107,14 @@ def _symmetric(rel_type: str):
     return read
 
 
+_JV_CHILD = _c(r"joint venture,?\s+(?:company\s+)?(?:called |named )?({O})|\b(?:named|called)\s+({O})|"
+               r"\b(?:formation|creation|establishment|launch) of ({O}),?\s+(?:a|an|the)\s+(?:new\s+)?"
+               r"(?:[\w-]+\s+){0,2}joint venture")
+
+
 def _joint_venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    child = re.search(r"joint venture,?\s+(?:called |named )?(@\d+@)|\b(?:named|called)\s+(@\d+@)", masked, re.I)
-    offspring = int((child.group(1) or child.group(2)).strip("@")) if child else None
+    child = _JV_CHILD.search(masked)
+    offspring = int(next(g for g in child.groups() if g).strip("@")) if child else None
     partners = [k for k in _unique(orgs) if k != offspring]
     if len(partners) < 2:
         return None
@@ -215,11 +223,14 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
     if _SPIN_BACKGROUND.search(masked) and not _SPIN_LAUNCH.search(masked):
         return None
     trigger = TRIGGERS["spin_off"].search(masked)
-    child = re.search(r"\b(?:launch|creation|formation|establishment) of (@\d+@)", masked) or re.search(
-        r"(@\d+@)", masked[trigger.end():])
+    child = re.search(r"\b(?:launch|creation|formation|establishment) of (@\d+@)", masked) or ORG.search(
+        masked, trigger.end())
     if not child:
         return None
     offspring = int(child.group(1).strip("@"))
+    if _ANOTHER_EVENT.match(masked, child.end()) and not re.search(r"\b(?:launch|creation|formation|establishment) of",
+                                                                   masked):
+        return None
     parents = []
     if re.search(r"\b(?:launch|creation|formation|establishment) of", masked):
         parents = [k for k in _unique(orgs) if k != offspring and k not in funders]

@@ -22,6 +22,11 @@ _ABBREVIATIONS = frozenset(
     pa tex va wash ariz colo ga ind ky la mo nev okla ore tenn wis ave blvd fig e.g i.e u.s
     u.k n.v s.a b.v s.p.a s.r.l k.k a.s l.l.c l.p n.j n.y n.c d.c s.a.s ph.d m.d u.s.a""".split()
 )
+#: A legal suffix ends a sentence when a new one plainly starts after it ("... Co., Ltd. Noventra will pay").
+_SUFFIX_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|N\.V|S\.A|B\.V|L\.L\.C|S\.p\.A|K\.K)\.$")
+_NEXT_SENTENCE = re.compile(r"(?:The|This|These|Under|In|As|Following|According|Upon|Both|Each|It|Its)\s|[A-Z][\w'’&-]+"
+                            r"(?: [A-Z][\w'’&-]+)? (?:will|has|have|is|are|was|were|said|says|also|today|shall|would|"
+                            r"can|may|could|expects|intends|plans|announced|reported|received|agreed|believes)\b")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“'(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEWLINE = re.compile("\n")
@@ -164,7 +169,8 @@ def _split_block(block: str) -> list[tuple[int, str]]:
         pieces.append((begin, block[begin:line_end.start()].strip()))
         begin = line_end.end()
     for match in _BOUNDARY.finditer(block):
-        if _is_abbreviation(block[begin:match.start() + 1]):
+        if _is_abbreviation(block[begin:match.start() + 1]) and not (
+                _SUFFIX_END.search(block, begin, match.start() + 1) and _NEXT_SENTENCE.match(block, match.end())):
             continue
         pieces.append((begin, block[begin:match.end()].strip()))
         begin = match.end()

@@ -45,10 +45,15 @@ EVENT = _c(r"\b(?:announc\w*|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish
             r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
             r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|"
             r"participation)\b")
-BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|existing (?:[\w-]+ ){0,2}(?:partner\w*|"
-                 r"collaboration|agreements?|licen[cs]e|alliance|deal|contract)|largely from|"
-                 r"revenue|income from|established in (?:19|20)\d\d|is preparing|was founded|were founded|"
-                 r"includ(?:e|es|ing) (?:{O}|the)|partners include)\b")
+BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|"
+                 r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
+                 r"licen[cs]e|alliance|deal|contract|relationship)|largely from|revenue|income from|"
+                 r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) (?:{O}|the)|"
+                 r"partners include|which (?:it|the company|we) (?:had )?(?:in-)?licen[cs]ed|"
+                 r"(?:discovered|developed|identified|generated|designed|created) (?:in collaboration|jointly|together|"
+                 r"in partnership|under (?:a|an|the|its|their) (?:[\w-]+ )?(?:collaboration|agreement|partnership))|"
+                 r"(?:terminat|discontinu)\w* (?:of )?(?:the |its |their |our )?(?:[\w-]+ ){0,4}(?:agreements?|"
+                 r"collaboration|partnership|licen[cs]e|alliance)|rights? (?:will |shall )?revert)\b")
 
 TRIGGERS = {
     "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*|(?:agree\w* )?to sell|"
