@@ -124,7 +124,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
-    merged = _merge(title_last, announcer)
+    merged = [d for d in _merge(title_last, announcer) if not _fund_raising(d, kinds)]
     return [_candidate(document, d, texts, news, mentions, keys, date, merged, title_used) for d in merged]
 
 
@@ -202,6 +202,13 @@ def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[in
             for key in (int(k) for k in ORG.findall(sentence, listed.end())) if listed else ():
                 if key not in funders and key not in relation.finding.roles:
                     relation.finding.roles[key] = role
+
+
+def _fund_raising(draft: _Draft, kinds: list[str | None]) -> bool:
+    """An investor raising money closes a fund (limited partners commit to it); that is no venture round."""
+    return draft.finding.type == "venture_round" and any(
+        kinds[k] in ("venture_capital", "public_investor") for k, role in draft.finding.roles.items()
+        if role == "investee")
 
 
 def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:

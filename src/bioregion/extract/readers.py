@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputFormatError, MissingExtraError, NotFoundError
+from .sentences import find_dateline
 
 __all__ = ["Document", "read_document", "read_documents", "document_from_text", "SUFFIXES"]
 
@@ -142,7 +143,40 @@ def _read_pdf(path: Path) -> tuple[str | None, str]:
         title = (reader.metadata or {}).get("/Title") if reader.metadata else None
     except (PdfReadError, ValueError, KeyError) as error:
         raise InputFormatError(f"{path}: not a readable PDF ({error}); check the file") from None
-    text = "\n\n".join(pages)
-    text = re.sub(r"-\n(?=[a-z])", "", text)
-    text = re.sub(r"(?<![.!?:\n])\n(?!\n)", " ", text)
+    text = "\n\n".join(_pdf_paragraphs(page) for page in pages)
     return (str(title) if title else None), text
+
+
+_PAGE_FOOTER = re.compile(r"(?i)(?:^|[\s–—-])page \d+(?: of \d+)?\s*$|^\s*\d+\s*(?:/|of)\s*\d+\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
+_LINE_START = re.compile(r"[A-Z0-9“\"‘(•*–-]")
+
+
+def _pdf_paragraphs(page: str) -> str:
+    """Rebuild the paragraphs of a PDF page from its lines.
+
+    A PDF text layer breaks every line. A line much shorter than the page's
+    full lines ends a paragraph (a heading, a title line, the last line of a
+    paragraph) when the next line starts like a new one; so does a line before
+    a dateline. Other lines are joined, and words hyphenated at a line end are
+    rejoined. Page footers ("page 2 of 3") are dropped.
+    """
+    lines = [line.strip() for line in page.split("\n")]
+    lines = [line for line in lines if line and not _PAGE_FOOTER.search(line)]
+    if not lines:
+        return ""
+    widths = sorted(len(line) for line in lines)
+    full = widths[int(0.9 * (len(widths) - 1))]
+    out = [lines[0]]
+    for line, following in zip(lines, lines[1:]):
+        short = len(line) < 0.75 * full
+        new = _LINE_START.match(following) is not None
+        if line.endswith("-") and following[:1].islower():
+            out[-1] = out[-1][:-1] + following
+            continue
+        if (short and new) or (new and _SENTENCE_END.search(line) and len(following) < 0.75 * full) or (
+                find_dateline(following)[0] is not None):
+            out.append("\n\n" + following)
+        else:
+            out[-1] += " " + following
+    return "".join(out)
