@@ -43,7 +43,7 @@ _SLOT = re.compile(
     r"\bpartners?\b,?(?: (?:are|were|including|such as|include|includes))?|"
     r"\bbring(?:s|ing)? together|\bcompris(?:es|ing)|\bconsist(?:s|ing) of|\bmembers?(?: are| include| including)?|"
     r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: (?!(?:co-)?led\b|by\b)[\w\-.,$€£]+){0,5}? from)\s+"
-    r"(?=(?P<span>(?:[^.;:]|\.(?=\w))+))"
+    r"(?=(?P<span>(?:[^.;:]|\.(?=\w)|(?:(?<=Ltd)|(?<=Inc)|(?<=Corp)|(?<=Co)|(?<=N\.V)|(?<=S\.A))\.(?=,|,? (?:and|&) ))+))"
 )
 _SLOT_WORDS = ("led by", " by ", "participation", "nvestor", "artner", "together", "ompris", "onsist", "ember", " from")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
@@ -210,7 +210,7 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
     seen = registry.seen
     for index, (start, end, piece) in enumerate(chunks):
         name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
-        if not name_like or (not strong and is_place_or_product(text, end)):
+        if not name_like or (not strong and index not in slots and is_place_or_product(text, end)):
             continue
         descriptor = _descriptor(text, start, end)
         if strong or index in slots or descriptor or (_is_subject(text, start, end, lead, first_end)

@@ -203,6 +203,10 @@ _RAISER = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:rais\w+|clos\w+|secur\w+|complet\w+|ann
              r"was founded|founded|obtain\w+|lands?|bags?)\b")
 
 
+#: "Roche Venture Fund and 5AM Ventures led the round": the names before "led" are investors.
+_LEADERS = re.compile(r"@\d+@(?:[^@]{0,12}@\d+@)*[^@]{0,20}?\b(?:co-)?led\s+(?:(?:the|this|its)\s+(?:[\w-]+\s+){0,3})?$")
+
+
 def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     trigger = TRIGGERS["venture_round"].search(masked)
     orgs = [k for k in orgs if k not in grant_funders(masked)]
@@ -210,6 +214,8 @@ def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     raiser = None
     for match in _RAISER.finditer(masked[: trigger.start()]):
         raiser = org_number(match, "a")
+    if _LEADERS.search(masked[: trigger.start()]):
+        return Finding("venture_round", {k: "investor" for k in _unique(orgs)}, strength=0.75)
     roles = {raiser: "investee"} if raiser is not None else {}
     for key in _unique(orgs):
         if key != raiser and (key not in before or raiser is None and key != (before[0] if before else None)):

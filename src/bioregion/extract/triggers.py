@@ -44,7 +44,7 @@ EVENT = _c(r"\b(?:announc\w*|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish
             r"team\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
             r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
             r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|"
-            r"participation)\b")
+            r"participation|attract\w*)\b")
 BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|"
                  r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
                  r"licen[cs]e|alliance|deal|contract|relationship)|largely from|revenue|income from|"
