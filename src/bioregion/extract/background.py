@@ -22,7 +22,7 @@ import re
 
 from .dates import _MONTH, _month_number
 
-__all__ = ["PAST_DAYS", "is_background"]
+__all__ = ["PAST_DAYS", "is_background", "is_recap"]
 
 #: How far before the release a dated event is history rather than news (about two months).
 PAST_DAYS = 60
@@ -33,8 +33,32 @@ _PAST_DATE = re.compile(
 )
 _DESCRIBES = re.compile(r"\b(?:founded|established|incorporated|created|listed|headquartered|founding|inception|"
                         r"based|operating|employs|traded|trading)\b[^.;]{0,40}$", re.I)
+#: "In July, the company signed ...": a month without a year is this year's (or last year's, when still to come).
+_PAST_MONTH = re.compile(r"\b(?i:in|since|during|on|of)\s+(?:(?:early|late|mid)[- ])?(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?"
+                         r"(?P<month>" + _MONTH + r")(?!\w)(?!\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?(?:19|20)\d\d)")
+_FUTURE = re.compile(r"\b(?:will|expect\w*|plan\w*|anticipat\w*|schedul\w*|intend\w*|should|would|may)\b")
 _TODAY = re.compile(r"\b[Tt]oday\b")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+#: Titles of releases that recap a period: results, business updates, annual and interim reports.
+_RECAP = re.compile(r"(?i)\b(?:(?:first|second|third|fourth)[- ]quarter|Q[1-4]|(?:half|full|fiscal)[- ]year|"
+                    r"nine[- ]months?|six[- ]months?|annual|interim|half-yearly|quarterly)\b.{0,60}\b(?:results|report|"
+                    r"update|highlights)\b|\b(?:financial results|business update|corporate update|business review|"
+                    r"operational update|shareholder letter|letter to shareholders)\b")
+
+
+def is_recap(title: str) -> bool:
+    """Whether a release recaps a period (results, business update): its deals were news before, unless "today".
+
+    Examples
+    --------
+    >>> is_recap("Orvalis reports third quarter 2024 financial results and business update")
+    True
+    >>> is_recap("Kerberos enters into license agreement with Boehringer Ingelheim")
+    False
+    """
+    return bool(_RECAP.search(title))
 
 
 def is_background(sentence: str, release_date: str | None) -> bool:
@@ -48,10 +72,17 @@ def is_background(sentence: str, release_date: str | None) -> bool:
     False
     >>> is_background("The deal is expected to close in the first quarter of 2025.", "2024-11-18")
     False
+    >>> is_background("In July, Halvane entered into a license agreement with Merck.", "2024-11-07")
+    True
     """
     if not release_date or not _YEAR.search(sentence) or _TODAY.search(sentence):
         return False
     year, month = int(release_date[:4]), int(release_date[5:7]) if len(release_date) >= 7 else 12
+    if len(release_date) >= 7 and not _FUTURE.search(sentence):
+        for match in _PAST_MONTH.finditer(sentence):
+            said = _month_number(match.group("month"))
+            if said and 0 < (month - said) * 30 and (month - said) * 30 >= PAST_DAYS:
+                return True
     for match in _PAST_DATE.finditer(sentence):
         if _DESCRIBES.search(sentence, max(0, match.start() - 60), match.start()):
             continue

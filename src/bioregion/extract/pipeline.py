@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .background import is_background
+from .background import is_background, is_recap
 from .dates import find_dates
 from .gazetteer import Gazetteer
 from .mentions import DocumentMentions, find_mentions
@@ -36,6 +36,7 @@ from .layout import read_layout
 
 __all__ = ["Candidate", "extract_document", "extract_paths"]
 
+_TODAY = re.compile(r"\b[Tt]oday\b")
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _COMPONENTS = {
     "equity_investment": {"equity", "value"},
@@ -113,9 +114,10 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     masked = [_mask(text, [m for m in ms if m.key not in regulators], keys) for text, ms in zip(texts, mentions.sentences)]
     funders = {i for i, kind in enumerate(kinds) if kind in FUNDER_KINDS}
     news = _News(texts, date)
+    recap = is_recap(document.title or texts[0])
     drafts = []
     for index, sentence in enumerate(masked):
-        if "@" not in sentence or news.is_history(index):
+        if "@" not in sentence or news.is_history(index) or (recap and not _TODAY.search(sentence)):
             continue
         for finding in classify_sentence(sentence, funders):
             drafts.append(_Draft(finding, index, {}))
