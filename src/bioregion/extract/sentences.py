@@ -37,7 +37,7 @@ _WIRE = r"(?:\s*[/(]\s*[A-Z][A-Za-z .&\-]{1,40}?\s*[)/])?"
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
 _DATELINE = re.compile(
     r"[ \t]*(?:[*_]+)?(?P<place>[A-Z][^\n]{0,120}?)?[\s,;(–—-]*(?P<date>" + DATE_REGEX + r")" + _TIME
-    + _WIRE + r"\s*(?:\)\s*)?(?:[*_]+\s*)?(?:--|[–—:;·|]|-(?=\s)|\n|$)[ \t]*"
+    + _WIRE + r"\s*(?:\)\s*)?(?:[*_]+\s*)?(?:--|[–—:;·|/]|-(?=\s)|\n|$)[ \t]*"
 )
 #: "SAN DIEGO--(BUSINESS WIRE)--" before the date, or instead of it.
 _WIRE_PREFIX = re.compile(r"[A-Z][A-Za-z .,'&/\-]{1,80}?\s*--\s*\(\s*[A-Z][A-Za-z .&\-]{1,30}?\s*\)\s*--\s*")
