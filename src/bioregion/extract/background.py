@@ -29,7 +29,7 @@ PAST_DAYS = 60
 _PAST_DATE = re.compile(
     r"\b(?i:in|since|during|from|on|of|until|dated|as of)\s+(?:(?:early|late|mid)[- ]|(?:the )?(?:first|second|third|"
     r"fourth) (?:quarter|half) of |Q[1-4] |H[12] )?(?:(?:(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>"
-    + _MONTH + r")\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d\d)\b"
+    + _MONTH + r")\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d\d)$"
 )
 _DESCRIBES = re.compile(r"\b(?:founded|established|incorporated|created|listed|headquartered|founding|inception|"
                         r"based|operating|employs|traded|trading)\b[^.;]{0,40}$", re.I)
@@ -38,7 +38,9 @@ _PAST_MONTH = re.compile(r"\b(?i:in|since|during|on|of)\s+(?:(?:early|late|mid)[
                          r"(?P<month>" + _MONTH + r")(?!\w)(?!\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?(?:19|20)\d\d)")
 _FUTURE = re.compile(r"\b(?:will|expect\w*|plan\w*|anticipat\w*|schedul\w*|intend\w*|should|would|may)\b")
 _TODAY = re.compile(r"\b[Tt]oday\b")
-_YEAR = re.compile(r"(?:19|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+#: A year, or a month's name: where to look for a date (one scan of the sentence).
+_DATE_WORD = re.compile(r"\b(?:(?P<y>(?:19|20)\d\d)\b|(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.))")
 
 
 #: Titles of releases that recap a period: results, business updates, annual and interim reports.
@@ -75,16 +77,23 @@ def is_background(sentence: str, release_date: str | None) -> bool:
     >>> is_background("In July, Halvane entered into a license agreement with Merck.", "2024-11-07")
     True
     """
-    if not release_date or not _YEAR.search(sentence) or _TODAY.search(sentence):
+    if not release_date:
         return False
+    dates = list(_DATE_WORD.finditer(sentence))
+    if not dates or "oday" in sentence and _TODAY.search(sentence):
+        return False
+    years = [d for d in dates if d.group("y")]
+    months_said = [d for d in dates if not d.group("y")]
     year, month = int(release_date[:4]), int(release_date[5:7]) if len(release_date) >= 7 else 12
-    if len(release_date) >= 7 and not _FUTURE.search(sentence):
-        for match in _PAST_MONTH.finditer(sentence):
-            said = _month_number(match.group("month"))
-            if said and 0 < (month - said) * 30 and (month - said) * 30 >= PAST_DAYS:
+    if months_said and len(release_date) >= 7 and not _FUTURE.search(sentence):
+        for word in months_said:
+            match = _PAST_MONTH.search(sentence, max(0, word.start() - 30), word.end() + 30)
+            said = _month_number(match.group("month")) if match else None
+            if said and month - said > 0 and (month - said) * 30 >= PAST_DAYS:
                 return True
-    for match in _PAST_DATE.finditer(sentence):
-        if _DESCRIBES.search(sentence, max(0, match.start() - 60), match.start()):
+    for found in years:
+        match = _PAST_DATE.search(sentence, max(0, found.start() - 50), found.end())
+        if match is None or _DESCRIBES.search(sentence, max(0, match.start() - 60), match.start()):
             continue
         months = (year - int(match.group("year"))) * 12 + month - (
             _month_number(match.group("month")) or 12 if match.group("month") else 12)
