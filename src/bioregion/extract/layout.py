@@ -45,7 +45,7 @@ _LEGAL = re.compile(
     r"(?:This|The|Certain statements in this)\s+(?:press\s+|news\s+)?(?:release|announcement|communication|document)"
     r"\b[^.]{0,60}?\b(?:contains?|may contain|includes?|may include)\b[^.]{0,40}?\bforward[- ]looking", re.I
 )
-_SPEECH = re.compile(r"“[^“”]*”|«[^«»]*»|\"(?:[^\"\n]|\n(?![ \t]*\n))*\"")
+_SPEECH = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*(?:\n(?![ \t]*\n)[^\"\n]*)*\"")
 _SPEECH_WORDS = 6
 
 

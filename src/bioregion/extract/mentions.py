@@ -179,8 +179,11 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     cleaned = [_clean(s) for s in sentences]
     lowered = _lowered_words(cleaned)
     registry = NameRegistry(gazetteer)
+    literal = gazetteer.literal_pattern
+    if literal is not None and not literal.search("\n".join(cleaned)):
+        literal = None
     for text, original in zip(cleaned, sentences):
-        _collect(text, original, registry, gazetteer, lowered)
+        _collect(text, original, registry, gazetteer, lowered, literal)
     registry.merge_short_forms()
     marked = [[Mention(start, end, text[start:end], key) for start, end, key in registry.find_in(text)]
               for text in cleaned]
@@ -194,8 +197,8 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     return DocumentMentions(clusters, marked, announcer)
 
 
-def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str]) -> None:
-    literal = gazetteer.literal_pattern
+def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str],
+             literal: re.Pattern[str] | None) -> None:
     for found in literal.finditer(text) if literal is not None else ():
         key = registry.add(found.group())
         acronym = _ACRONYM.match(text, found.end())

@@ -117,10 +117,11 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     recap = is_recap(document.title or texts[0])
     drafts = []
     for index, sentence in enumerate(masked):
-        if "@" not in sentence or news.is_history(index) or (recap and not _TODAY.search(sentence)):
+        if "@" not in sentence or (recap and not _TODAY.search(sentence)):
             continue
-        for finding in classify_sentence(sentence, funders):
-            drafts.append(_Draft(finding, index, {}))
+        findings = classify_sentence(sentence, funders)
+        if findings and not news.is_history(index):
+            drafts.extend(_Draft(finding, index, {}) for finding in findings)
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
     _add_listed_members(drafts, masked, funders, news)
     settle_roles(drafts, masked, kinds, announcer)
@@ -148,7 +149,8 @@ class _News(list):
     def amounts(self, index: int) -> list:
         """The amounts of the sentence; none for history."""
         if index not in self._amounts:
-            self._amounts[index] = [] if self.is_history(index) else find_amounts(self[index])
+            found = find_amounts(self[index])
+            self._amounts[index] = found if not found or not self.is_history(index) else []
         return self._amounts[index]
 
 

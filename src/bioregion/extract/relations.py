@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .roles import ROLE_READERS
-from .triggers import BACKGROUND, EVENT, GUARD_WORDS, ORG, PRIORITY, TRIGGERS, Finding, org_number
+from .triggers import BACKGROUND, EVENT, ORG, PRIORITY, TRIGGER_WORDS, TRIGGERS, Finding, org_number
 from .triggers import masked_pattern as _c
 
 __all__ = ["Finding", "classify_sentence", "payment_roles"]
@@ -31,13 +31,14 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     if "@" not in masked:
         return []
     lower = masked.lower()
-    if not any(word in lower for word in GUARD_WORDS):
+    candidates = [t for t in PRIORITY if any(w in lower for w in TRIGGER_WORDS[t])]
+    if not candidates:
         return []
     masked = _APPOSITION.sub(r"\1", masked)
     orgs = [int(k) for k in ORG.findall(masked)]
     if not orgs or not EVENT.search(masked) or BACKGROUND.search(masked):
         return []
-    found = [t for t in PRIORITY if _happens(TRIGGERS[t], masked)]
+    found = [t for t in candidates if _happens(TRIGGERS[t], masked)]
     findings = []
     for rel_type in found:
         finding = ROLE_READERS[rel_type](masked, orgs, funders)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "masked_pattern",
-           "org_number"]
+__all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "TRIGGER_WORDS",
+           "masked_pattern", "org_number"]
 
 _O = r"@\d+@"
 _G = r"[^@]{0,%d}?"
@@ -87,14 +87,27 @@ TRIGGERS = {
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
                            r"\bresearch agreement\b"),
 }
+#: For each type, words one of which its trigger contains: cheap substring tests before the patterns.
+TRIGGER_WORDS = {
+    "acquisition": ("acqui", "buy", "bought", "takeover", "take over", "purchas", "sell", "sold", "divest", "dispos",
+                    "merge with", "surviving"),
+    "merger": ("merg", "combin"),
+    "license": ("licen", "rights"),
+    "co_development": ("develop", "commerciali", "costs"),
+    "joint_venture": ("joint venture", "jv"),
+    "consortium": ("consortium", "public-private", "project"),
+    "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected"),
+    "marketing_distribution": ("distribut", "promot", "marketing", "commerciali"),
+    "equity_investment": ("equity", "stake", "placement", "shares", "stock"),
+    "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
+                      "tranche", "investment"),
+    "spin_off": ("spin", "spun"),
+    "grant": ("grant", "award", "subsid", "non-dilutive", "recoverable", "selected"),
+    "ipo": ("public", "ipo"),
+    "rd_collaboration": ("collaborat", "partnership", "alliance", "team", "research agreement"),
+}
 #: Words one of which every trigger contains: a cheap test before the patterns.
-GUARD_WORDS = ("acqui", "buy", "bought", "takeover", "take over", "purchas", "merg", "combin", "licen", "rights",
-                "sell", "sold", "divest", "dispos", "surviving", "non-dilutive", "recoverable", "project", "stock",
-                "develop", "commerciali", "costs", "joint venture", "jv", "consortium", "public-private", "horizon",
-                "manufactur", "supply", "service", "cro", "cmo", "distribut", "promot", "marketing", "equity",
-                "stake", "placement", "shares", "series", "seed", "round", "financing", "funding", "venture", "spin",
-                "spun", "grant", "award", "subsid", "public", "ipo", "collaborat", "partnership", "alliance",
-                "team", "research agreement", "selected", "led by")
+GUARD_WORDS = tuple(dict.fromkeys(word for words in TRIGGER_WORDS.values() for word in words))
 PRIORITY = ("acquisition", "merger", "joint_venture", "consortium", "spin_off", "ipo", "venture_round",
              "equity_investment", "grant", "contract_services", "marketing_distribution", "co_development",
              "license", "rd_collaboration")
