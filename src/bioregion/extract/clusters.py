@@ -9,6 +9,8 @@ name and short form in the sentences.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -86,27 +88,35 @@ class NameRegistry:
                 target.names.extend(self.clusters.pop(key).names)
                 self.variants.update({v: owners[0] for v, k in self.variants.items() if k == key})
 
-    def find_in(self, text: str) -> list[tuple[int, int, str]]:
-        """Every registered name and short form in ``text`` as ``(start, end, key)``, leftmost-longest first.
+    def find_in(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """Every registered name and short form in each text as ``(start, end, key)``, leftmost-longest first.
 
-        A plain substring search per name: compiling one alternation of a document's names costs more than
-        all the searches (and every document has other names).
+        A plain substring search per name over the texts joined: compiling one alternation of a document's
+        names costs more than all the searches (and every document has other names).
         """
-        found = []
+        joined = "\n".join(texts)
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         for variant, key in self.variants.items():
-            start = text.find(variant)
+            start = joined.find(variant)
             while start >= 0:
                 end = start + len(variant)
-                if (start == 0 or not _word_before(text[start - 1])) and (end == len(text) or not _word_after(text[end])):
-                    found.append((start, -len(variant), key))
-                start = text.find(variant, start + 1)
-        found.sort()
-        out, position = [], 0
-        for start, negative_length, key in found:
-            if start >= position:
-                position = start - negative_length
-                out.append((start, position, key))
-        return out
+                if (start == 0 or not _word_before(joined[start - 1])) and (
+                        end == len(joined) or not _word_after(joined[end])):
+                    index = bisect.bisect_right(starts, start) - 1
+                    found[index].append((start - starts[index], -len(variant), key))
+                start = joined.find(variant, start + 1)
+        return [_leftmost_longest(hits) for hits in found]
+
+
+def _leftmost_longest(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    hits.sort()
+    out, position = [], 0
+    for start, negative_length, key in hits:
+        if start >= position:
+            position = start - negative_length
+            out.append((start, position, key))
+    return out
 
 
 def _word_before(char: str) -> bool:

@@ -185,8 +185,8 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     for text, original in zip(cleaned, sentences):
         _collect(text, original, registry, gazetteer, lowered, literal)
     registry.merge_short_forms()
-    marked = [[Mention(start, end, text[start:end], key) for start, end, key in registry.find_in(text)]
-              for text in cleaned]
+    marked = [[Mention(start, end, text[start:end], key) for start, end, key in hits]
+              for text, hits in zip(cleaned, registry.find_in(cleaned))]
     announcer = next((m.key for m in marked[first_body]), None) if first_body < len(marked) else None
     if announcer:
         company = _company(marked[first_body], registry.clusters) or announcer
