@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .roles import ROLE_READERS
-from .triggers import BACKGROUND, EVENT, ORG, PRIORITY, TRIGGER_WORDS, TRIGGERS, Finding, org_number
+from .triggers import BACKGROUND, EVENT, ORG, PRIORITY, TRIGGERS, Finding, candidate_types, org_number
 from .triggers import masked_pattern as _c
 
 __all__ = ["Finding", "classify_sentence", "payment_roles"]
@@ -31,7 +31,8 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     if "@" not in masked:
         return []
     lower = masked.lower()
-    candidates = [t for t in PRIORITY if any(w in lower for w in TRIGGER_WORDS[t])]
+    types = candidate_types(lower)
+    candidates = [t for t in PRIORITY if t in types]
     if not candidates:
         return []
     masked = _APPOSITION.sub(r"\1", masked)

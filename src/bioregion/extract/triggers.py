@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 __all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "TRIGGER_WORDS",
-           "masked_pattern", "org_number"]
+           "candidate_types", "masked_pattern", "org_number"]
 
 _O = r"@\d+@"
 _G = r"[^@]{0,%d}?"
@@ -108,6 +108,14 @@ TRIGGER_WORDS = {
 }
 #: Words one of which every trigger contains: a cheap test before the patterns.
 GUARD_WORDS = tuple(dict.fromkeys(word for words in TRIGGER_WORDS.values() for word in words))
+_WORD_TYPES = {word: frozenset(t for t, words in TRIGGER_WORDS.items() if any(w in word for w in words))
+               for word in GUARD_WORDS}
+_ANY_WORD = re.compile("|".join(re.escape(w) for w in sorted(GUARD_WORDS, key=len, reverse=True)))
+
+
+def candidate_types(lower: str) -> set[str]:
+    """The types whose trigger words a lower-cased sentence contains (one scan)."""
+    return {t for word in set(_ANY_WORD.findall(lower)) for t in _WORD_TYPES[word]}
 PRIORITY = ("acquisition", "merger", "joint_venture", "consortium", "spin_off", "ipo", "venture_round",
              "equity_investment", "grant", "contract_services", "marketing_distribution", "co_development",
              "license", "rd_collaboration")
