@@ -1,12 +1,17 @@
 """Text to candidate relations: the steps of :func:`extract_document` in order.
 
-1. date the document from its dateline (else the first date near the top);
-2. split sentences, leaving out "About ..." boilerplate paragraphs;
-3. find organisations (:mod:`.mentions`) and mask them as ``@k@``;
-4. read type and roles per sentence (:mod:`.relations`); settle roles a
-   sentence leaves open from who pays whom elsewhere in the release;
-5. merge what several sentences say about one relation and attach the amounts
-   (:mod:`.money`) to the relation whose terms they are.
+1. read the layout (:mod:`.layout`): date the release from its dateline
+   (else the first date near the top), keep the preamble without kickers,
+   cut the boilerplate from its first heading, drop quoted speech;
+2. find organisations (:mod:`.mentions`), leave regulators out and mask the
+   others as ``@k@``;
+3. read type and roles per sentence (:mod:`.relations`), leaving out past
+   deals told as background (:mod:`.background`) and, in a results release,
+   everything not said to happen today; add members and investors listed in
+   sentences of their own; settle roles a sentence leaves open
+   (:mod:`.settle`);
+4. merge what several sentences say about one relation, one type per deal,
+   and attach the amounts (:mod:`.terms`) to the relation whose terms they are.
 
 The method follows literature-based alliance counting (Hagedoorn 2002).
 
@@ -22,34 +27,23 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .background import is_background, is_recap
+from .background import is_recap
 from .dates import find_dates
 from .gazetteer import Gazetteer
-from .mentions import DocumentMentions, find_mentions
-from .money import find_amounts
-from .readers import Document, read_documents
-from .relations import Finding, classify_sentence
-from .triggers import ORG
-from .settle import settle_roles, upgrade_to_license
 from .kinds import FUNDER_KINDS, kind_of
 from .layout import read_layout
+from .mentions import DocumentMentions, find_mentions
+from .readers import Document, read_documents
+from .relations import Finding, classify_sentence
+from .settle import settle_roles, upgrade_to_license
+from .terms import News, relation_terms
+from .triggers import ORG
 
 __all__ = ["Candidate", "extract_document", "extract_paths"]
 
 _TODAY = re.compile(r"\b[Tt]oday\b")
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
-_COMPONENTS = {
-    "equity_investment": {"equity", "value"},
-    "venture_round": {"value", "equity"},
-    "grant": {"value"},
-    "ipo": {"value"},
-    "consortium": {"value"},
-    "acquisition": {"value", "upfront", "milestones"},
-    "joint_venture": {"equity", "value", "milestones"},
-    "merger": set(), "spin_off": set(),
-}
 _MANY_ROLES = {"investor", "partner", "parent"}
-_DEAL_COMPONENTS = {"upfront", "milestones", "royalty", "research_funding", "value", "equity", "other"}
 
 
 @dataclass
@@ -113,7 +107,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     regulators = {k for k, kind in zip(keys, kinds) if kind == "regulator"}
     masked = [_mask(text, [m for m in ms if m.key not in regulators], keys) for text, ms in zip(texts, mentions.sentences)]
     funders = {i for i, kind in enumerate(kinds) if kind in FUNDER_KINDS}
-    news = _News(texts, date)
+    news = News(texts, date)
     recap = is_recap(document.title or texts[0])
     drafts = []
     for index, sentence in enumerate(masked):
@@ -129,29 +123,6 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
     merged = [d for d in _merge(title_last, announcer) if not _fund_raising(d, kinds)]
     return [_candidate(document, d, texts, news, mentions, keys, date, merged, title_used) for d in merged]
-
-
-class _News(list):
-    """The sentences of a release, each read once for whether it is history and for its amounts."""
-
-    def __init__(self, texts: list[str], date: str | None) -> None:
-        super().__init__(texts)
-        self.date = date
-        self._history: dict[int, bool] = {}
-        self._amounts: dict[int, list] = {}
-
-    def is_history(self, index: int) -> bool:
-        """Whether the sentence tells a past deal (:func:`~.background.is_background`)."""
-        if index not in self._history:
-            self._history[index] = is_background(self[index], self.date)
-        return self._history[index]
-
-    def amounts(self, index: int) -> list:
-        """The amounts of the sentence; none for history."""
-        if index not in self._amounts:
-            found = find_amounts(self[index])
-            self._amounts[index] = found if not found or not self.is_history(index) else []
-        return self._amounts[index]
 
 
 def _sentences(document: Document) -> tuple[str | None, list[str], bool, int]:
@@ -194,7 +165,7 @@ _LISTS = {
 }
 
 
-def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[int], news: "_News") -> None:
+def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[int], news: News) -> None:
     """Add the members (investors) a later sentence lists to the release's consortium (venture round)."""
     taken = {d.sentence for d in drafts}
     for rel_type, (role, listing) in _LISTS.items():
@@ -250,94 +221,12 @@ def _subsumed(draft: _Draft, merged: list[_Draft]) -> bool:
                                      >= 2 for m in merged)
 
 
-def _candidate(document: Document, draft: _Draft, texts: list[str], news: _News, mentions: DocumentMentions,
+def _candidate(document: Document, draft: _Draft, texts: list[str], news: News, mentions: DocumentMentions,
                keys: list[str], date: str | None, merged: list[_Draft], title_used: bool) -> Candidate:
     finding = draft.finding
     parties = [{"name": mentions.clusters[keys[k]].name, "role": role} for k, role in finding.roles.items()]
     descriptors = {mentions.clusters[keys[k]].name: mentions.clusters[keys[k]].descriptor
                    for k in finding.roles if mentions.clusters[keys[k]].descriptor}
     confidence = finding.strength - (0.15 if title_used and draft.sentence == 0 else 0.0)
-    return Candidate(document.source, finding.type, parties, date, _terms(draft, news, merged),
+    return Candidate(document.source, finding.type, parties, date, relation_terms(draft, news, merged),
                      finding.option, texts[draft.sentence], round(confidence, 2), document.title, descriptors)
-
-
-def _terms(draft: _Draft, texts: _News, merged: list[_Draft]) -> list[dict[str, object]]:
-    """The terms of ``draft``: amounts of its sentence, and of news sentences no other relation owns.
-
-    A grant's value is the amount granted ("a non-dilutive grant of EUR 2.5 million") wherever the release
-    says it, before any other amount of its sentence ("blended financing of up to EUR 12.5 million").
-    """
-    rel_type = draft.finding.type
-    allowed = _COMPONENTS.get(rel_type, _DEAL_COMPONENTS)
-    own = {d.sentence for d in merged}
-    has_equity = any(d.finding.type == "equity_investment" for d in merged)
-    main = next((d for d in merged if d.finding.type not in ("equity_investment",)), merged[0])
-    sentences = [draft.sentence] + [i for i in range(len(texts)) if i not in own and (draft is main or (
-        rel_type == "equity_investment" and i > 0))]
-    totals: dict[str, tuple[float, str]] = {}
-    for index in sentences:
-        for amount in texts.amounts(index):
-            component = _component_of(rel_type, amount.component, texts[index])
-            if component == "equity" and rel_type != "equity_investment" and has_equity:
-                continue
-            if component not in allowed or (index != draft.sentence and rel_type == "equity_investment"
-                                            and amount.component != "equity"):
-                continue
-            _add_term(totals, component, amount.amount, amount.currency, index == draft.sentence)
-    if rel_type == "grant":
-        order = [draft.sentence] + [i for i in range(len(texts)) if i != draft.sentence]
-        granted = next(((a.amount, a.currency) for i in order for a in texts.amounts(i)
-                        if a.component == "grant"), None)
-        if granted:
-            totals["value"] = granted
-    if not any(_PER_SHARE.search(texts[index]) and not texts.is_history(index) for index in sentences):
-        _cash_is_upfront(totals, rel_type)
-    return [{"component": c, "amount": int(a) if float(a).is_integer() else a, "currency": cur}
-            for c, (a, cur) in totals.items()]
-
-
-def _component_of(rel_type: str, component: str, sentence: str) -> str:
-    """The component an amount pays in a relation of ``rel_type`` (money cues read for a licence by default)."""
-    if component == "grant":
-        return "value" if rel_type in ("grant", "consortium") else "skip"
-    if rel_type == "equity_investment" and component == "value":
-        return "equity"
-    if rel_type in ("venture_round", "grant", "ipo", "consortium") and component == "equity":
-        return "value"
-    if rel_type == "joint_venture":
-        return _joint_venture_component(sentence, component)
-    return component
-
-
-_CAPITAL_CONTRIBUTION = re.compile(r"\bcontribut|\binvest|\b(?:interest|stake|ownership)\b", re.I)
-
-
-def _joint_venture_component(sentence: str, component: str) -> str:
-    """Cash a partner puts into a joint venture for its interest is equity; other amounts (the capital the
-    venture is set up with, its total value) are its value."""
-    if component in ("value", "upfront", "equity") and _CAPITAL_CONTRIBUTION.search(sentence):
-        return "equity"
-    return "value" if component in ("value", "upfront") else component
-
-
-def _add_term(totals: dict[str, tuple[float, str]], component: str, amount: float, currency: str, own: bool) -> None:
-    if component not in totals:
-        totals[component] = (amount, currency)
-    elif component == "milestones" and totals[component][1] == currency and totals[component][0] != amount:
-        totals[component] = (totals[component][0] + amount, currency)
-
-
-_PER_SHARE = re.compile(r"\bper (?:share|ADS)\b", re.I)
-
-
-def _cash_is_upfront(totals: dict[str, tuple[float, str]], rel_type: str) -> None:
-    """'$15 million in cash and up to $55 million in milestones': the cash part is the upfront.
-
-    Not applied to a public company bought at a price per share: the total there is the deal's value.
-    """
-    if rel_type == "acquisition" and "milestones" in totals and "value" in totals and "upfront" not in totals:
-        value = totals.pop("value")
-        if value[0] < totals["milestones"][0] * 3:
-            totals["upfront"] = value
-        else:
-            totals["value"] = value
