@@ -2,7 +2,8 @@
 
 A chunk is a run of capitalised words joined by spaces, "&" or a lowercase
 connector ("University of Liège", "Merck & Co., Inc."), with its legal
-suffixes; possessives ("Wallonia's W.IN.G") and job titles ("Chief Executive
+suffixes and a place in brackets before them ("Tianyuan Parvus Biotherapeutics
+(Suzhou) Co., Ltd."); possessives ("Wallonia's W.IN.G") and job titles ("Chief Executive
 Officer of Kerntide") are split off. A chunk *qualifies* as an organisation by
 its form alone when it carries a legal suffix, ends in an organisation word
 ("Aquilon Therapeutics") or reads as an institution ("Institute of ...");
@@ -23,7 +24,8 @@ _WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?
     r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
     r"(?![\w/\-]))(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
-    rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
+    rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?"
+    rf"(?:\s+\([A-Z][a-z]+\)(?=,?\s+{LEGAL_SUFFIX}))?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
 )
 _LOWER_SUFFIXED = re.compile(r"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]* (?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|"
                              r"BV|B\.V\.|A/S)(?![\w])")

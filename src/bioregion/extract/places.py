@@ -39,9 +39,9 @@ def is_place_or_product(text: str, end: int) -> bool:
 
     Examples
     --------
-    >>> [is_place_or_product(t, t.index(" ")) for t in ("MECHELEN, Belgium, 12 February 2025",
-    ...  "VELTRENZA (velsotinib) tablets", "Lonza, a CDMO")]
-    [True, True, False]
+    >>> [is_place_or_product(t, len(t.split()[0].rstrip(","))) for t in ("MECHELEN, Belgium, 12 February 2025",
+    ...  "VELTRENZA (velsotinib) tablets", "Lonza, a CDMO", "Orbimed, Israel Biotech Fund and PMV")]
+    [True, True, False, False]
     >>> is_place_or_product("Zentrapine(R) generated revenue", 10)
     True
     """
