@@ -179,6 +179,8 @@ _INVESTOR = _c(r"(?P<a>{O})[^@]{0,60}?\b(?:has made|made|will make|makes|invest\
 #: "BMS will pay Lumora $60 million upfront and will purchase $40 million of newly issued Lumora common stock".
 _STOCK_BUYER = _c(r"(?P<a>{O})(?:[^@]|@\d+@){0,80}?\b(?:will |to |agreed to |shall )?(?:purchase|buy|subscribe for)\b"
                   r"[^@]{0,80}?\b(?:of|in) (?:newly[- ]issued )?(?P<b>{O})")
+#: "an equity investment of up to EUR 10 million by the EIC Fund": the investor; the investee is the issuer.
+_INVESTMENT_BY = _c(r"\b(?:equity investment|investment|stake)\b[^@]{0,60}?\bby (?:the )?(?P<a>{O})")
 _PLACEMENT = _c(r"(?P<b>{O})[^@]{0,80}?\bprivate placement[^@]{0,60}?\bto (?P<a>{O})")
 _INVESTOR_ONLY = _c(r"(?P<a>{O})[^@]{0,40}?\b(?:has made|made|will make|has purchased|purchased|acquired|has acquired|"
                     r"invested|invests)\b")
@@ -189,7 +191,7 @@ def _equity(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
         match = pattern.search(masked)
         if match and org_number(match, "a") != org_number(match, "b"):
             return Finding("equity_investment", {org_number(match, "a"): "investor", org_number(match, "b"): "investee"}, strength=0.85)
-    match = _INVESTOR_ONLY.search(masked)
+    match = _INVESTOR_ONLY.search(masked) or _INVESTMENT_BY.search(masked)
     if match:
         investor = org_number(match, "a")
         rest = [k for k in _unique(orgs) if k != investor]
