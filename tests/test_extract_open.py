@@ -210,6 +210,12 @@ def test_a_release_without_a_new_deal_gives_nothing():
         "in collaboration with Schroder Labs Inc.",
         "End\n\nNEW YORK, March 3, 2024 -- Lyra Bio, Inc. today announced that Pfizer has decided to terminate the "
         "research collaboration and license agreement between the two companies.",
+        "Milestone\n\nBASEL, June 4, 2024 -- Helix AG today announced that it has achieved a development milestone "
+        "under its collaboration with Roche, triggering a $25 million payment to Helix.",
+        "Paper\n\nCAMBRIDGE, England, 9 May 2024 -- Quanta Ltd today announced a publication in Nature. The research "
+        "was conducted in collaboration with scientists at the University of Cambridge.",
+        "Event\n\nNEW YORK, Sept. 3, 2024 -- Corva Therapeutics, Inc. today announced an R&D Day, including an "
+        "overview of the company's partnership with Novartis.",
         "Fund\n\nBrussels, 16 September 2024 – Aurex Life Sciences, an independent venture capital firm, today "
         "announced the final closing of Aurex Fund II at €310 million. The fund invests at seed and Series A stage.",
     ]
@@ -266,6 +272,12 @@ def test_an_academic_side_licenses_out():
     found = _relations(text)
     assert found["license"] == {"VIB": "licensor", "Ghent University": "licensor", "Vexa Bio NV": "licensee"}
     assert found["spin_off"] == {"VIB": "parent", "Ghent University": "parent", "Vexa Bio NV": "offspring"}
+
+
+def test_a_licence_granted_by_a_licensor():
+    found = _relations("Licence\n\nOXFORD, UK, 3 June 2024 -- Xentho Ltd has been granted an exclusive worldwide "
+                       "license by Oxford University Innovation to an antibody platform.")
+    assert found == {"license": {"Xentho Ltd": "licensee", "Oxford University Innovation": "licensor"}}
 
 
 def test_licence_and_stock_purchase_in_one_release():

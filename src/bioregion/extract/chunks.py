@@ -52,7 +52,8 @@ HEADS = frozenset(
     Association Group Bank Insurance Technologies Technology Systems Solutions Industries Company Corporation
     Management Advisors Associates Vaccines Immunotherapeutics Antibodies Therapies Cell Medtech Devices
     Biosystems Incubator Ministry Administration Office Authority Organisation Organization Research Biologic
-    Molecular Innovations Immunology Neuroscience Ophthalmics Dermatology Biocapital Holding""".split()
+    Molecular Innovations Immunology Neuroscience Ophthalmics Dermatology Biocapital Holding Innovation Enterprise
+    Enterprises""".split()
 )
 STOP_LEAD = frozenset(
     """The A An Under Today In On At As For With By From To If This That These Those Its Our Their About Both Each

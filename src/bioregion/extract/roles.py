@@ -125,6 +125,8 @@ def _joint_venture(masked: str, orgs: list[int], funders: set[int]) -> Finding |
 
 
 _LICENSE = [
+    (_c(r"(?P<a>{O}){G60}\b(?:has been|have been|was|were|is|been) granted\b[^@]{0,80}?\bby (?:the )?(?P<b>{O})"),
+     "licensee", "licensor"),
     (_c(r"(?P<a>{O}){G60}\b(?:has |have |will )?(?:granted|grants|grant|to grant)\s+(?P<b>{O})"), "licensor", "licensee"),
     (_c(r"(?P<a>{O}){G60}\b(?:in-licens\w+|obtain\w*|acquired|secured|receive[sd]?|licen[cs](?:ed|es)|gain\w*)\b"
         r"[^@]{0,120}?\bfrom\s+(?P<b>{O})"), "licensee", "licensor"),

@@ -50,8 +50,12 @@ BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly
                  r"licen[cs]e|alliance|deal|contract|relationship)|largely from|revenue|income from|"
                  r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) (?:{O}|the)|"
                  r"partners include|which (?:it|the company|we) (?:had )?(?:in-)?licen[cs]ed|"
-                 r"(?:discovered|developed|identified|generated|designed|created) (?:in collaboration|jointly|together|"
+                 r"(?:discovered|developed|identified|generated|designed|created|conducted|performed|carried out|"
+                 r"published|presented|obtained|run) (?:in collaboration|jointly|together|"
                  r"in partnership|under (?:a|an|the|its|their) (?:[\w-]+ )?(?:collaboration|agreement|partnership))|"
+                 r"(?:under|through) (?:its|their|our) (?:[\w-]+ ){0,3}(?:collaboration|agreement|partnership|licen[cs]e|"
+                 r"alliance)|(?:its|their|our|the company['’]s) (?:[\w-]+ ){0,2}(?:partnership|collaboration|alliance|"
+                 r"relationship) with|"
                  r"(?:terminat|discontinu)\w* (?:of )?(?:the |its |their |our )?(?:[\w-]+ ){0,4}(?:agreements?|"
                  r"collaboration|partnership|licen[cs]e|alliance)|rights? (?:will |shall )?revert)\b")
 
