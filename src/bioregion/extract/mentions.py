@@ -101,7 +101,7 @@ def _clean(sentence: str) -> str:
 
 
 def _descriptor(text: str, start: int, end: int) -> str | None:
-    comma = _BLANKS.match(text, end).end()
+    comma = _BLANKS.match(text, end).end() if text.startswith(" ", end) else end
     after = _APPOSITION.match(text, comma) if text.startswith(",", comma) else None
     if after:
         return after.group("desc")
@@ -121,8 +121,10 @@ def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
     if not any(word in text for word in _SLOT_WORDS):
         return picked
 
+    spans = [(s, e) for s, e, _ in chunks if " " in _]
+
     def inside(position: int) -> bool:
-        return any(s < position < e for s, e, _ in chunks)
+        return any(s < position < e for s, e in spans)
 
     for slot in _SLOT.finditer(text):
         begin, end = slot.span("span")
