@@ -164,6 +164,17 @@ def test_grants_from_public_funders(sentence, funder, recipient):
     assert found == {"grant": {funder: "funder", recipient: "recipient"}}
 
 
+def test_a_public_funders_funded_partnership_is_a_grant():
+    found = _relations("CEPI\n\nMAINZ, Germany, May 5, 2021 -- BioNTo SE and the Coalition for Epidemic Preparedness "
+                       "Innovations (CEPI) today announced a partnership to develop mRNA vaccines, with CEPI providing up "
+                       "to $90 million in funding.")
+    assert found == {"grant": {"Coalition for Epidemic Preparedness Innovations": "funder", "BioNTo SE": "recipient"}}
+    found = _relations("MJFF\n\nNEW YORK, May 5, 2021 -- The Michael J. Fox Foundation for Parkinson's Research has "
+                       "awarded Neurova Inc. a $1.5 million grant.")
+    assert found == {"grant": {"The Michael J. Fox Foundation for Parkinson's Research": "funder",
+                               "Neurova Inc.": "recipient"}}
+
+
 def test_a_grant_in_a_round_sentence_makes_its_funder_no_investor():
     text = ("Seed\n\nGHENT, Belgium, 3 May 2024 -- Vexa Bio NV has closed a seed financing of EUR 8.5 million led by "
             "V-Bio Ventures, with participation of PMV, and it has been awarded a development grant of EUR 1.2 million "

@@ -17,7 +17,7 @@ from .names import BUILTIN_ORGANISATIONS, normalise
 
 __all__ = ["Gazetteer", "Entry"]
 
-_LITERAL = re.compile(r"^[a-z]|\s(?!(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del|the)\s)[a-z]|, ")
+_LITERAL = re.compile(r"^[a-z]|\s(?!(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del|the)\s)[a-z]|, |['’]s ")
 
 
 @dataclass(frozen=True)

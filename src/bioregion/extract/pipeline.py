@@ -118,6 +118,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
             drafts.extend(_Draft(finding, index, {}) for finding in findings)
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
     _add_listed_members(drafts, masked, funders, news)
+    _funded_partnerships(drafts, masked, funders)
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
@@ -177,6 +178,20 @@ def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[in
             for key in (int(k) for k in ORG.findall(sentence, listed.end())) if listed else ():
                 if key not in funders and key not in relation.finding.roles:
                     relation.finding.roles[key] = role
+
+
+_FUNDING = re.compile(r"\bfund(?:s|ed|ing)?\b|\bgrant|\baward", re.I)
+
+
+def _funded_partnerships(drafts: list[_Draft], masked: list[str], funders: set[int]) -> None:
+    """A public funder's "partnership" that funds the other party is a grant (CEPI, BARDA, IMI as funders)."""
+    for draft in drafts:
+        finding = draft.finding
+        if finding.type == "rd_collaboration" and len(finding.roles) == 2 and _FUNDING.search(masked[draft.sentence]):
+            funder = [k for k in finding.roles if k in funders]
+            if len(funder) == 1:
+                finding.type = "grant"
+                finding.roles = {k: "funder" if k == funder[0] else "recipient" for k in finding.roles}
 
 
 def _fund_raising(draft: _Draft, kinds: list[str | None]) -> bool:
