@@ -135,8 +135,8 @@ AGENCIES: tuple[KnownOrganisation, ...] = (
 )
 
 _REGULATOR_FORM = re.compile(
-    r"\b(?:Food and Drug Administration|Medical Products Administration|Medicines Agency|Regulatory (?:Agency|Authority)|"
-    r"Drug Administration|Therapeutic Goods|Health Authority|Medicines Evaluation Board|Securities and Exchange|"
+    r"\b(?:Food and Drug Administration|Medical Products Administration|Medicines Agency|"
+    r"Regulatory (?:Agency|Authority)|Drug Administration|Therapeutic Goods|Health Authority|Medicines Evaluation Board|Securities and Exchange|"
     r"Patent (?:and Trademark )?Office|Intellectual Property Office)\b"
 )
 _AGENCY_FORM = re.compile(

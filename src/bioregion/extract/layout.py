@@ -36,8 +36,9 @@ _SECTION = re.compile(
     r"Tender Offer|Terms|Alliance|Spin-[Oo]ff|Investment)\b)\S"
     r"|(?:Forward|FORWARD)[- ]?(?:[Ll]ooking|LOOKING)|Cautionary|CAUTIONARY|Safe [Hh]arbou?r|SAFE HARBOU?R|Disclaimers?|"
     r"DISCLAIMER|Legal [Nn]otice|Important (?:Additional )?Information|Additional Information|No Offer or Solicitation|"
-    r"Participants in the Solicitation|(?:(?:Media|Investors?|Press|Company|Corporate)(?: (?:and|&) (?:Media|Investors?))?"
-    r"\s+)?(?:Contacts?|CONTACTS?|Enquiries|ENQUIRIES|Inquiries|Relations)\b|For (?:further|more) information|"
+    r"Participants in the Solicitation|"
+    r"(?:(?:Media|Investors?|Press|Company|Corporate)(?: (?:and|&) (?:Media|Investors?))?\s+)?"
+    r"(?:Contacts?|CONTACTS?|Enquiries|ENQUIRIES|Inquiries|Relations)\b|For (?:further|more) information|"
     r"Notes? (?:to|for) [Ee]ditors|SOURCE\b|Source:|#{3}|# # #|-#{3}-|END$"
 )
 #: A sentence that says the release contains forward-looking statements opens the legal boilerplate.

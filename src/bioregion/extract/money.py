@@ -48,7 +48,8 @@ _CUES = (
                                     r"(?:research|development|R&D) costs", re.I)),
     ("research_funding", re.compile(r"\b(?:will|to|shall|would) fund (?:up to )?$")),
     ("value", re.compile(r"equity value|enterprise value|total (?:deal )?value|valued at|worth|aggregate|"
-                         r"transaction value|total consideration|gross proceeds|capitali[sz]ed with|total budget", re.I)),
+                         r"transaction value|total consideration|gross proceeds|capitali[sz]ed with|"
+                         r"total budget", re.I)),
     ("equity", re.compile(r"equity|stake|private placement|shares? of|purchase of shares|subscri|common stock|"
                           r"ordinary shares|newly[- ]issued", re.I)),
     # Not a component of DESIGN: an amount a public funder grants; the grant's value, no other relation's term.

@@ -105,7 +105,8 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     keys = list(mentions.clusters)
     kinds = [kind_of(mentions.clusters[k]) for k in keys]
     regulators = {k for k, kind in zip(keys, kinds) if kind == "regulator"}
-    masked = [_mask(text, [m for m in ms if m.key not in regulators], keys) for text, ms in zip(texts, mentions.sentences)]
+    masked = [_mask(text, [m for m in ms if m.key not in regulators], keys)
+              for text, ms in zip(texts, mentions.sentences)]
     funders = {i for i, kind in enumerate(kinds) if kind in FUNDER_KINDS}
     news = News(texts, date)
     recap = is_recap(document.title or texts[0])
@@ -158,11 +159,12 @@ def _mask(text: str, mentions, keys: list[str]) -> str:
 #: "The other partners are ...", "The consortium also includes ...": members listed in a sentence of their own;
 #: "The extension was led by X, with participation from Y": investors, likewise.
 _LISTS = {
-    "consortium": ("partner", re.compile(r"\b(?:partners|members|participants)\b(?: (?:of|in) the (?:consortium|project))? "
-                                         r"(?:are|include|includes|comprise)\b|\b(?:consortium|project) (?:also )?"
-                                         r"(?:includes|comprises|brings together|consists of)\b", re.I)),
-    "venture_round": ("investor", re.compile(r"\b(?:co-)?led by\b|\bparticipation (?:from|of|by)\b|\binvestors? "
-                                             r"(?:in the (?:round|financing) )?(?:include|includes|including|are)\b", re.I)),
+    "consortium": ("partner", re.compile(
+        r"\b(?:partners|members|participants)\b(?: (?:of|in) the (?:consortium|project))? (?:are|include|includes|"
+        r"comprise)\b|\b(?:consortium|project) (?:also )?(?:includes|comprises|brings together|consists of)\b", re.I)),
+    "venture_round": ("investor", re.compile(
+        r"\b(?:co-)?led by\b|\bparticipation (?:from|of|by)\b|\binvestors? (?:in the (?:round|financing) )?"
+        r"(?:include|includes|including|are)\b", re.I)),
 }
 
 

@@ -274,7 +274,8 @@ _GRANT = [
 
 
 #: "... and it has been awarded a development grant of EUR 1.2 million by VLAIO".
-_GRANTED_BY = _c(r"\b(?:has |have |had )?(?:been|was|were) (?:awarded|granted)\b[^@]{0,120}?\b(?:by|from) (?:the )?(?P<a>{O})")
+_GRANTED_BY = _c(r"\b(?:has |have |had )?(?:been|was|were) (?:awarded|granted)\b[^@]{0,120}?\b(?:by|from) "
+                 r"(?:the )?(?P<a>{O})")
 _PRONOUN_END = re.compile(r"\b(?:it|they|the company)\s+$", re.I)
 
 
@@ -298,7 +299,9 @@ def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
 
 def grant_funders(masked: str) -> set[int]:
     """Organisations a sentence names as the funders of a grant ("awarded a grant ... by X")."""
-    return {org_number(m, "a") for m in _GRANTED_BY.finditer(masked)} if "grant" in masked or "award" in masked else set()
+    if "grant" not in masked and "award" not in masked:
+        return set()
+    return {org_number(m, "a") for m in _GRANTED_BY.finditer(masked)}
 
 
 def _ipo(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:

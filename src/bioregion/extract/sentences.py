@@ -24,8 +24,9 @@ _ABBREVIATIONS = frozenset(
 )
 #: A legal suffix ends a sentence when a new one plainly starts after it ("... Co., Ltd. Noventra will pay").
 _SUFFIX_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|N\.V|S\.A|B\.V|L\.L\.C|S\.p\.A|K\.K)\.$")
-_NEXT_SENTENCE = re.compile(r"(?:The|This|These|Under|In|As|Following|According|Upon|Both|Each|It|Its)\s|[A-Z][\w'’&-]+"
-                            r"(?: [A-Z][\w'’&-]+)? (?:will|has|have|is|are|was|were|said|says|also|today|shall|would|"
+_NEXT_SENTENCE = re.compile(r"(?:The|This|These|Under|In|As|Following|According|Upon|Both|Each|It|Its)\s|"
+                            r"[A-Z][\w'’&-]+(?: [A-Z][\w'’&-]+)? (?:will|has|have|is|are|was|were|said|says|also|"
+                            r"today|shall|would|"
                             r"can|may|could|expects|intends|plans|announced|reported|received|agreed|believes)\b")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“'(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")

@@ -53,8 +53,8 @@ BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly
                  r"(?:discovered|developed|identified|generated|designed|created|conducted|performed|carried out|"
                  r"published|presented|obtained|run) (?:in collaboration|jointly|together|"
                  r"in partnership|under (?:a|an|the|its|their) (?:[\w-]+ )?(?:collaboration|agreement|partnership))|"
-                 r"(?:under|through) (?:its|their|our) (?:[\w-]+ ){0,3}(?:collaboration|agreement|partnership|licen[cs]e|"
-                 r"alliance)|(?:its|their|our|the company['’]s) (?:[\w-]+ ){0,2}(?:partnership|collaboration|alliance|"
+                 r"(?:under|through) (?:its|their|our) (?:[\w-]+ ){0,3}(?:collaboration|agreement|partnership|"
+                 r"licen[cs]e|alliance)|(?:its|their|our|the company['’]s) (?:[\w-]+ ){0,2}(?:partnership|collaboration|alliance|"
                  r"relationship) with|"
                  r"(?:terminat|discontinu)\w* (?:of )?(?:the |its |their |our )?(?:[\w-]+ ){0,4}(?:agreements?|"
                  r"collaboration|partnership|licen[cs]e|alliance)|rights? (?:will |shall )?revert)\b")
@@ -76,15 +76,17 @@ TRIGGERS = {
                                  r"marketing and distribution|commerciali[sz]ation agreement)\b"),
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
                             r"(?<!option to )purchased? (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
-                            r"(?:newly[- ]issued )?(?:{O} )?|[\d,]+ )(?:ordinary |common |preferred )?(?:shares|stock))\b"),
-    "venture_round": _c(r"\b(?:series [A-F]\d?(?![- ](?:stage|compan))|seed (?:round|financing|funding|capital|investment)|"
-                        r"(?:financing|funding|investment) round|venture (?:round|financing)|crossover (?:round|financing)|"
-                        r"growth (?:round|financing)|the round|(?:round|financing|investment|funding|extension|tranche)\b[^@.;]{0,60}?"
-                        r"\b(?:co-)?led by)\b"),
+                            r"(?:newly[- ]issued )?(?:{O} )?|[\d,]+ )(?:ordinary |common |preferred )?"
+                            r"(?:shares|stock))\b"),
+    "venture_round": _c(r"\b(?:series [A-F]\d?(?![- ](?:stage|compan))|"
+                        r"seed (?:round|financing|funding|capital|investment)|(?:financing|funding|investment) round|"
+                        r"venture (?:round|financing)|crossover (?:round|financing)|growth (?:round|financing)|the round|"
+                        r"(?:round|financing|investment|funding|extension|tranche)\b[^@.;]{0,60}?\b(?:co-)?led by)\b"),
     "spin_off": _c(r"\b(?:spin-?off|spin-?out|spun (?:out|off)|spins? (?:out|off))\b"),
     "grant": _c(r"(?:\b(?:a|an|the|million|billion|research|innovation|development|EIC|NIH|government|public|"
                 r"non-dilutive|five-year|three-year|two-year|multi-year) grant\b|"
-                r"\bgrant (?:from|of)\b|\baward(?:s|ed|ing)?\b|\bsubsid(?:y|ies|ised|ized)\b|\bnon-dilutive (?:funding|financing|capital)\b|"
+                r"\bgrant (?:from|of)\b|\baward(?:s|ed|ing)?\b|\bsubsid(?:y|ies|ised|ized)\b|"
+                r"\bnon-dilutive (?:funding|financing|capital)\b|"
                 r"\brecoverable (?:cash )?advances?\b|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
     "ipo": _c(r"\b(?:initial public offering|IPO|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
