@@ -36,6 +36,8 @@ _DESCRIBES = re.compile(r"\b(?:founded|established|incorporated|created|listed|h
 #: "In July, the company signed ...": a month without a year is this year's (or last year's, when still to come).
 _PAST_MONTH = re.compile(r"\b(?i:in|since|during|on|of)\s+(?:(?:early|late|mid)[- ])?(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?"
                          r"(?P<month>" + _MONTH + r")(?!\w)(?!\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?(?:19|20)\d\d)")
+#: ", which led the company's seed round in 2021,": a relative clause dates a party, not the event.
+_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,.;]{0,120},")
 _FUTURE = re.compile(r"\b(?:will|expect\w*|plan\w*|anticipat\w*|schedul\w*|intend\w*|should|would|may)\b")
 _TODAY = re.compile(r"\b[Tt]oday\b")
 #: A year, or a month's name: where to look for a date (one scan of the sentence).
@@ -74,11 +76,15 @@ def is_background(sentence: str, release_date: str | None) -> bool:
     False
     >>> is_background("The deal is expected to close in the first quarter of 2025.", "2024-11-18")
     False
+    >>> is_background("Kurma, which led the seed round in 2021, also participated.", "2024-09-12")
+    False
     >>> is_background("In July, Halvane entered into a license agreement with Merck.", "2024-11-07")
     True
     """
     if not release_date:
         return False
+    if "which" in sentence or "who" in sentence:
+        sentence = _RELATIVE.sub("", sentence)
     dates = list(_DATE_WORD.finditer(sentence))
     if not dates or "oday" in sentence and _TODAY.search(sentence):
         return False

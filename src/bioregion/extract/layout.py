@@ -121,10 +121,22 @@ def _drop_kickers(preamble: str) -> str:
 
 
 def _news_sentences(text: str) -> list[str]:
-    """The sentences of ``text`` up to the first boilerplate heading."""
-    out = []
+    """The sentences of ``text`` up to the first boilerplate heading after the news has begun.
+
+    A heading met before the first full sentence (a company block's "Contact: ..." line in a
+    Japanese notice, a cookie banner's "Legal notice") is dropped, not taken for the end.
+    """
+    out, begun = [], False
     for sentence in split_sentences(text):
         if is_boilerplate_heading(sentence.text):
-            break
+            if begun:
+                break
+            continue
         out.append(sentence.text)
+        begun = begun or _is_full_sentence(sentence.text)
     return out
+
+
+def _is_full_sentence(text: str) -> bool:
+    """A sentence of the news, not a label: at least ten words ending with a full stop."""
+    return text.endswith((".", ".”", ".\"")) and text.count(" ") >= 9

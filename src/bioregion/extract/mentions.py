@@ -53,6 +53,8 @@ _ITEM_PREFIX = re.compile(
     r"both|with|from|[a-z\-]+ (?:company|fund|firm|investor|group|institute|agency|bank|university|foundation|"
     r"organi[sz]ation|hospital|capital firm)s?)\s+)*")
 _ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|who|for|of|will|is|are|was|with)\s")
+#: "led by X, with participation from Y, the university's venture fund, and Z": an item that describes the one before.
+_DESCRIPTION_ITEM = re.compile(r"\s*(?:the|a|an|its)\s+[^A-Z]{3,80}")
 #: Words between two names of one list item ("GSK has launched GNA-NOW") end the list: it was a clause.
 _WORDS_BETWEEN = re.compile(r"[a-z]{3,}")
 _ITEM_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:fund|group))?\s*$")
@@ -135,6 +137,8 @@ def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
                             for p in m.span()] + [end]
         for item_start, position in zip(bounds[::2], bounds[1::2]):
             members = [i for i, (s, e, _) in enumerate(chunks) if s >= item_start and e <= position]
+            if not members and _DESCRIPTION_ITEM.fullmatch(text, item_start, position):
+                continue
             if not members or not _ITEM_PREFIX.fullmatch(text, item_start, chunks[members[0]][0]) or any(
                     _WORDS_BETWEEN.search(text, chunks[a][1], chunks[b][0]) for a, b in zip(members, members[1:])):
                 break

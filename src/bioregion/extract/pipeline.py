@@ -164,7 +164,7 @@ _LISTS = {
         r"comprise)\b|\b(?:consortium|project) (?:also )?(?:includes|comprises|brings together|consists of)\b", re.I)),
     "venture_round": ("investor", re.compile(
         r"\b(?:co-)?led by\b|\bparticipation (?:from|of|by)\b|\binvestors? (?:in the (?:round|financing) )?"
-        r"(?:include|includes|including|are)\b", re.I)),
+        r"(?:include|includes|including|are)\b|\binvestors? (?=@)", re.I)),
 }
 
 

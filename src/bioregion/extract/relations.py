@@ -21,6 +21,8 @@ __all__ = ["Finding", "classify_sentence", "payment_roles"]
 #: "X, a biotech company developing ...,": a description of X, not the event; "X, a new spin-off" is the news.
 _APPOSITION = re.compile(r"(@\d+@)(?:\s*\([^()@]*\))?,\s+(?:a|an|the|one of)\s+(?!new(?:ly)?\b)[^,@]{0,160}"
                          r"(?:@\d+@[^,@]{0,80})*,")
+#: "X, which led the company's seed round in 2021, also participated": a relative clause describes X.
+_RELATIVE = re.compile(r"(@\d+@),\s+(?:which|who)\s+[^,@]{0,120}(?:@\d+@[^,@]{0,80})*,")
 #: "upcoming Series A", "potential partnerships": an event that has not happened.
 _NOT_YET = re.compile(r"\b(?:upcoming|planned|future|potential|possible|prospective|next|subsequent|anticipated|"
                       r"intended|further)\s+(?:[\w'’@-]+\s+){0,2}$", re.I)
@@ -36,6 +38,8 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     if not candidates:
         return []
     masked = _APPOSITION.sub(r"\1", masked)
+    if "which" in masked or "who" in masked:
+        masked = _RELATIVE.sub(r"\1", masked)
     orgs = [int(k) for k in ORG.findall(masked)]
     if not orgs or not EVENT.search(masked) or BACKGROUND.search(masked):
         return []

@@ -211,9 +211,20 @@ _RAISER = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:rais\w+|clos\w+|secur\w+|complet\w+|ann
 _LEADERS = re.compile(r"@\d+@(?:[^@]{0,12}@\d+@)*[^@]{0,20}?\b(?:co-)?led\s+(?:(?:the|this|its)\s+(?:[\w-]+\s+){0,3})?$")
 
 
+#: "X has led a EUR 42 million Series B financing in Y": an investor's own announcement of the round it led.
+_LED_IN = _c(r"(?P<a>{O}){G80}\b(?:has |have |had )?(?:co-)?(?:led|participated in|joined|invested in)\s+"
+             r"(?:(?:a|an|the|its)\s+)?[^@]{0,80}?\b(?:financing|round|series [a-f]\d?|seed|investment|funding)\b"
+             r"[^@]{0,40}?\b(?:in|of|into|for) (?P<b>{O})")
+
+
 def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     trigger = TRIGGERS["venture_round"].search(masked)
     orgs = [k for k in orgs if k not in grant_funders(masked)]
+    led = _LED_IN.search(masked)
+    if led and org_number(led, "a") != org_number(led, "b"):
+        investee = org_number(led, "b")
+        return Finding("venture_round", {k: "investee" if k == investee else "investor" for k in _unique(orgs)},
+                       strength=0.8)
     before = [int(k) for k in ORG.findall(masked[: trigger.start()])]
     raiser = None
     for match in _RAISER.finditer(masked[: trigger.start()]):

@@ -45,6 +45,10 @@ _WIRE_PREFIX = re.compile(r"[A-Z][A-Za-z .,'&/\-]{1,80}?\s*--\s*\(\s*[A-Z][A-Za-
 #: An upper-case place without a date: "GHENT, Belgium -- ", "BOSTON and LONDON, UK – ".
 _CITY = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:,\s*(?:the\s+)?[A-Z][\w.]*(?: [A-Z][\w.]*)?)*"
 _PLACE_ONLY = re.compile(rf"{_CITY}(?:,?\s+(?:and|&)\s+{_CITY})*\s*(?:--|[–—]|-\s)\s*")
+#: Places and a weekday instead of a date: "Paris and London, Thursday – ".
+_MIXED_CITY = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}"
+_PLACE_WEEKDAY = re.compile(rf"{_MIXED_CITY}(?:(?:,\s*|,?\s+(?:and|&)\s+){_MIXED_CITY})*,\s*"
+                            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*(?:--|[–—]|-\s)\s*")
 #: The lead sentence after a dateline opens with a word, not a time or a "·"-separated list of labels.
 _LEAD = re.compile(r"(?![^·|]{0,40}\s[·|]\s)[\"“‘(]?[^\W\d]")
 #: A place is a few capitalised words: lower-case words other than these make a sentence, not a place.
@@ -79,6 +83,8 @@ def find_dateline(line: str) -> tuple[str | None, int]:
     ('2025-02-12', 69)
     >>> find_dateline("GHENT, Belgium -- Orbelix NV today announced")
     (None, 18)
+    >>> find_dateline("Paris and London, Thursday – Brightwater today announced")
+    (None, 29)
     """
     prefix = _WIRE_PREFIX.match(line)
     offset = prefix.end() if prefix else 0
@@ -89,7 +95,7 @@ def find_dateline(line: str) -> tuple[str | None, int]:
         return date, match.end()
     if prefix:
         return None, offset
-    only = _PLACE_ONLY.match(line)
+    only = _PLACE_ONLY.match(line) or _PLACE_WEEKDAY.match(line)
     return (None, only.end()) if only else (None, 0)
 
 
