@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sentences import locate_dateline, split_sentences
+from .sentences import find_dateline, locate_dateline, split_sentences
 
 __all__ = ["Layout", "is_boilerplate_heading", "read_layout", "strip_speech"]
 
@@ -29,6 +29,12 @@ _KICKER = re.compile(
     r"information|rns number|embargo(?:ed)?|not for (?:release|publication|distribution))\b"
 )
 _LOWER = re.compile(r"[a-z]")
+#: The exchange's legend atop a listed company's announcement ("Hong Kong Exchanges and Clearing Limited and The
+#: Stock Exchange of Hong Kong Limited take no responsibility for the contents of this announcement"): no news.
+_LEGEND = re.compile(r"(?:^|\n\n)[^\n]*?\btakes? no responsibility for the contents of this (?:announcement|document|"
+                     r"notice)[^\n]*(?=\n|$)")
+#: A listed company's sign-off ("By order of the Board", "On behalf of the Board") ends the announcement.
+_SIGN_OFF = re.compile(r"(?:By order|On behalf) of the [Bb]oard\b")
 #: Headings that open the boilerplate. "About the Agreement" (and the like) still reports the news.
 _SECTION = re.compile(
     r"(?:About|ABOUT)\s+(?!(?:the|The|THE)\s+(?:[\w-]+\s+){0,2}(?:Agreements?|Collaboration|Transactions?|Deal|"
@@ -39,7 +45,7 @@ _SECTION = re.compile(
     r"Participants in the Solicitation|"
     r"(?:(?:Media|Investors?|Press|Company|Corporate)(?: (?:and|&) (?:Media|Investors?))?\s+)?"
     r"(?:Contacts?|CONTACTS?|Enquiries|ENQUIRIES|Inquiries|Relations)\b|For (?:further|more) information|"
-    r"Notes? (?:to|for) [Ee]ditors|SOURCE\b|Source:|#{3}|# # #|-#{3}-|END$"
+    r"Notes? (?:to|for) [Ee]ditors|(?:By order|On behalf) of the [Bb]oard\b|SOURCE\b|Source:|#{3}|# # #|-#{3}-|END$"
 )
 #: A sentence that says the release contains forward-looking statements opens the legal boilerplate.
 _LEGAL = re.compile(
@@ -105,13 +111,27 @@ def read_layout(body: str) -> Layout:
     Layout
         ``lead`` is the index of the first sentence after the dateline (0 without one).
     """
+    if "responsibility" in body:
+        body = _LEGEND.sub("", body)
     dateline = locate_dateline(body)
     if dateline is None:
-        preamble, news, date = "", body, None
+        preamble, news, date = "", body, _signed_date(body)
     else:
         preamble, news, date = _drop_kickers(body[:dateline.start]), body[dateline.end:], dateline.date
     before = [s.text for s in split_sentences(strip_speech(preamble)) if not is_boilerplate_heading(s.text)]
     return Layout(date, before + _news_sentences(strip_speech(news)), len(before))
+
+
+def _signed_date(body: str) -> str | None:
+    """The date of a listed company's announcement signed at its end ("Suzhou, the PRC, 15 July 2024")."""
+    sign_off = _SIGN_OFF.search(body)
+    if sign_off is None:
+        return None
+    for line in body[sign_off.end():].split("\n"):
+        date, offset = find_dateline(line.strip())
+        if date and offset >= len(line.strip()) - 1:
+            return date
+    return None
 
 
 def _drop_kickers(preamble: str) -> str:

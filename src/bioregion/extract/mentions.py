@@ -67,6 +67,8 @@ _DESC_BEFORE = re.compile(
     r"\b(?:the|a|an)\s+(?P<desc>(?:[\w\-]+\s+){0,3}(?:company|firm|biotech|investor|fund|agency|investment company|"
     r"venture capital firm|group|university|institute|CRO|CDMO|incubator))\s+$"
 )
+#: "Jiangsu Ruikang Co., Ltd. (the "Company", together with its subsidiaries, the "Group")".
+_COMPANY_DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"](?:Company|Issuer)[”\"]")
 _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(?:partner))")
 
 
@@ -195,8 +197,10 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     marked = [[Mention(start, end, text[start:end], key) for start, end, key in hits]
               for text, hits in zip(cleaned, registry.find_in(cleaned))]
     announcer = next((m.key for m in marked[first_body]), None) if first_body < len(marked) else None
+    defined = _defined_company(sentences, marked)
+    announcer = announcer or defined
     if announcer:
-        company = _company(marked[first_body], registry.clusters) or announcer
+        company = defined or _company(marked[first_body], registry.clusters) or announcer
         for text, mentions in zip(cleaned, marked):
             _mark_company(text, mentions, company)
     used = {m.key for ms in marked for m in ms}
@@ -236,6 +240,16 @@ def _piece_test(piece: str, gazetteer: Gazetteer, lowered: set[str]) -> tuple[bo
     known = gazetteer.lookup(piece) is not None
     name_like = known or is_name_like(piece, lowered)
     return name_like, known or (name_like and qualifies_by_form(piece))
+
+
+def _defined_company(texts: list[str], marked: list[list[Mention]]) -> str | None:
+    """The organisation a listed company's announcement defines as "the Company" ("X (the "Company", ...)")."""
+    for text, mentions in zip(texts, marked):
+        if "Company" in text:
+            for mention in mentions:
+                if _COMPANY_DEFINED.match(text, mention.end):
+                    return mention.key
+    return None
 
 
 def _company(lead: list[Mention], clusters: dict[str, Cluster]) -> str | None:

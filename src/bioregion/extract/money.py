@@ -47,7 +47,8 @@ _CUES = (
     ("research_funding", re.compile(r"research (?:funding|support|payments?)|fund research|R&D funding|"
                                     r"(?:research|development|R&D) costs", re.I)),
     ("research_funding", re.compile(r"\b(?:will|to|shall|would) fund (?:up to )?$")),
-    ("value", re.compile(r"equity value|enterprise value|total (?:deal )?value|valued at|worth|aggregate|"
+    ("value", re.compile(r"equity value|enterprise value|total (?:potential )?(?:deal |transaction )?(?:value|amount)|"
+                         r"valued at|worth|aggregate|"
                          r"transaction value|total consideration|gross proceeds|capitali[sz]ed with|"
                          r"total budget", re.I)),
     ("equity", re.compile(r"equity|stake|private placement|shares? of|purchase of shares|subscri|common stock|"
@@ -64,7 +65,9 @@ _PART = re.compile(r"\b(?:of which|of this|including|includes)\s+(?:up to |appro
 
 # A contingent value right or an earn-out is paid only if a milestone is met, whatever "worth up to" says.
 _CONTINGENT_INSTRUMENT = re.compile(r"(?:contingent value rights?|\bCVRs?\b|earn-?outs?\b|contingent (?:payments?|consideration))"
-                                    r"[^$€£¥\d]{0,40}$", re.I)
+                                    r"[^$€£¥\d]{0,60}$", re.I)
+#: "..., excluding royalties and the equity investment": what a total leaves out names no component of it.
+_EXCLUDED = re.compile(r"\b(?:excluding|excl\.|not including|exclusive of|in addition to|on top of)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,7 @@ def _component(sentence: str, start: int, end: int) -> str:
     Cues ending in ``$`` ("will fund up to", "granted the company") must end right before the amount.
     """
     before = re.split(r"[;]|\band\b|,\s(?:and|plus|as well as)\b", sentence[max(0, start - 90):start])[-1]
-    after = _NEXT_AMOUNT.split(sentence[end:end + 60])[0]
+    after = _EXCLUDED.split(_NEXT_AMOUNT.split(sentence[end:end + 60])[0])[0]
     if _CONTINGENT_INSTRUMENT.search(before):
         return "milestones"
     if _PART.search(before):
