@@ -51,14 +51,22 @@ def settle_roles(drafts: Sequence[_Draft], masked: list[str], kinds: list[str | 
             finding.roles = {k: ("provider" if k in provider_side else "client") for k in first + second}
 
 
+#: Costs or profits shared, research run jointly: a coupled collaboration, whatever royalties it also pays.
+_JOINT_WORK = re.compile(r"share[sd]? (?:\w+ )?(?:costs|profits)|\bjointly (?:run|conduct|perform|carry out)|"
+                         r"\bjoint (?:research|steering) (?:programme|program|committee)", re.I)
+
+
 def upgrade_to_license(drafts: Sequence[_Draft], masked: list[str], whole: str, kinds: list[str | None],
                        announcer: int | None) -> None:
-    """A collaboration that pays a licence fee or royalties is a licence (deal databases count it so)."""
+    """A collaboration that pays a licence fee or royalties is a licence (deal databases count it so).
+
+    Not when the partners share costs or profits or run the research jointly (a joint research committee):
+    that is a coupled R&D collaboration (Hagedoorn 2002), its royalties a term of it.
+    """
     if any(d.finding.type == "license" for d in drafts) or not any(
             d.finding.type == "rd_collaboration" for d in drafts):
         return
-    if not re.search(r"\blicen[cs]e fee|\broyalt", whole, re.I) or re.search(r"share[sd]? (?:\w+ )?(?:costs|profits)",
-                                                                             whole, re.I):
+    if not re.search(r"\blicen[cs]e fee|\broyalt", whole, re.I) or _JOINT_WORK.search(whole):
         return
     paying = _paying(masked)
     for draft in drafts:

@@ -75,6 +75,8 @@ TRIGGERS = {
     "marketing_distribution": _c(r"\b(?:distribut\w*|co-promot\w*|promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement)\b"),
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
+                            r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
+                            r"(?:ordinary |common |preferred )?shares|"
                             r"(?<!option to )purchased? (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
                             r"(?:newly[- ]issued )?(?:{O} )?|[\d,]+ )(?:ordinary |common |preferred )?"
                             r"(?:shares|stock))\b"),
