@@ -25,7 +25,8 @@ from .places import is_place_or_product
 __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions"]
 
 _TICKER_PAREN = re.compile(r"\((?=[^()]{0,120}\))[^()]*?(?:NASDAQ|Nasdaq|NYSE|Euronext|SIX|TSX|LSE|AIM|KRX|OTC|ASX|"
-                           r"HKEX|SSE|SZSE|Xetra|TSE|Frankfurt|ticker|“|\")[^()]*\)")
+                           r"HKEX|SSE|SZSE|Xetra|TSE|Frankfurt|KOSPI|KOSDAQ|SGX|TWSE|TPEx|NSE|BSE|JSE|TASE|WSE|OMX|Oslo|STAR|"
+                           r"ChiNext|[Ss]tock [Cc]ode|ticker|“|\")[^()]*\)")
 _ACRONYM = re.compile(r"\s*\((?:“|\"|the\s+)?(?P<acronym>[A-Z][A-Za-z0-9&+\-]{1,11})(?:”|\")?\)")
 #: A defined short name in brackets: ("Jinghua", HKEX: 2961), (“Varela”), ("Tianyuan", SSE: 603917).
 _DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"](?P<acronym>[A-Z][\w&+\-]*(?: [A-Z][\w&+\-]*){0,2})[”\"][,;)]")

@@ -28,6 +28,10 @@ _NOT_YET = re.compile(r"\b(?:upcoming|planned|future|potential|possible|prospect
                       r"intended|further)\s+(?:[\w'’@-]+\s+){0,2}$", re.I)
 
 
+#: "its 2021 initial public offering", "the company's 2019 Series A": an event its year puts in the past.
+_PAST_OWN = re.compile(r"(?:\b(?:its|their|our)|['’]s) (?:19|20)\d\d\s+$")
+
+
 def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     """Return the relations stated by a masked sentence (see the module docstring)."""
     if "@" not in masked:
@@ -55,8 +59,14 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
 
 
 def _happens(trigger: re.Pattern[str], masked: str) -> bool:
-    """Whether a trigger of the sentence names an event, not one still to come ("its upcoming Series A")."""
+    """Whether a trigger of the sentence names an event, not one still to come ("its upcoming Series A").
+
+    Nor one dated in a past year by a possessive ("the proceeds of its 2021 initial public offering").
+    """
     first = trigger.search(masked)
+    if first is not None and _PAST_OWN.search(masked, max(0, first.start() - 40), first.start()):
+        return any(not _PAST_OWN.search(masked, max(0, m.start() - 40), m.start()) and not _NOT_YET.search(
+            masked, max(0, m.start() - 40), m.start()) for m in trigger.finditer(masked))
     if first is None or not _NOT_YET.search(masked, max(0, first.start() - 40), first.start()):
         return first is not None
     return any(not _NOT_YET.search(masked, max(0, m.start() - 40), m.start()) for m in trigger.finditer(masked))
