@@ -30,7 +30,7 @@ _COMPONENTS = {
     "consortium": {"value"},
     "acquisition": {"value", "upfront", "milestones"},
     "joint_venture": {"equity", "value", "milestones"},
-    "merger": set(), "spin_off": set(),
+    "merger": {"value"}, "spin_off": set(),
 }
 _DEAL_COMPONENTS = {"upfront", "milestones", "royalty", "research_funding", "value", "equity", "other"}
 
