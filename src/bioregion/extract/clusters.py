@@ -127,9 +127,17 @@ def _word_after(char: str) -> bool:
     return char.isalnum() or char in "_+"
 
 
+#: Adjectives that open names ("European Medicines Agency", "National Cancer Institute") but alone name nothing.
+_ADJECTIVES = frozenset("""european american british english german french swiss dutch belgian flemish danish swedish
+    norwegian finnish italian spanish portuguese irish austrian polish japanese chinese korean indian canadian
+    australian israeli national international global federal regional""".split())
+
+
 def _is_short_form(short: str, key: str) -> bool:
     """Whether normalised ``short`` names the organisation with key ``key``."""
     words = short.split()
+    if len(words) == 1 and words[0] in _ADJECTIVES:
+        return False
     full = key[3:].replace("-", " ").split() if key.startswith("id:") else key.split()
     if len(words) >= len(full):
         return False

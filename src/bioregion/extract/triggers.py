@@ -63,7 +63,8 @@ TRIGGERS = {
     "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*|(?:agree\w* )?to sell|"
                       r"sells|sold|divest\w*|dispos(?:al|e|es|ed|ing))\b|\bmerge with and into\b|"
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
-    "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|combine|business combination)\b"),
+    "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
+                 r"into|businesses|operations)\b)[a-z])|business combination)\b"),
     "license": _c(r"\b(?:(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b)|exclusive (?:worldwide |global )?rights|option to licen\w+)"),
     "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|share (?:development )?costs)\b"),
     "joint_venture": _c(r"\b(?:joint venture|JV)\b"),
