@@ -48,7 +48,7 @@ EVENT = _c(r"\b(?:announc\w*|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish
 BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|"
                  r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
                  r"licen[cs]e|alliance|deal|contract|relationship)|largely from|revenue|income from|"
-                 r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) (?:{O}|the)|"
+                 r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) (?:@\d+(?=@)|the)|"
                  r"partners include|which (?:it|the company|we) (?:had )?(?:in-)?licen[cs]ed|"
                  r"(?:discovered|developed|identified|generated|designed|created|conducted|performed|carried out|"
                  r"published|presented|obtained|run) (?:in collaboration|jointly|together|"
@@ -64,7 +64,7 @@ TRIGGERS = {
                       r"sells|sold|divest\w*|dispos(?:al|e|es|ed|ing))\b|\bmerge with and into\b|"
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
     "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
-                 r"into|businesses|operations)\b)[a-z])|business combination)\b"),
+                 r"into|businesses|operations)\b)[a-z]|\s+@\d+@['’]s)|business combination)\b"),
     "license": _c(r"\b(?:(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b)|exclusive (?:worldwide |global )?rights|option to licen\w+)"),
     "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|share (?:development )?costs)\b"),
     "joint_venture": _c(r"\b(?:joint venture|JV)\b"),
