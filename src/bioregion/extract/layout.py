@@ -113,21 +113,21 @@ def read_layout(body: str) -> Layout:
     """
     if "responsibility" in body:
         body = _LEGEND.sub("", body)
+    sign_off = _SIGN_OFF.search(body) if "of the" in body else None
+    signed = _signed_date(body[sign_off.end():]) if sign_off else None
+    body = body[:sign_off.start()] if sign_off else body
     dateline = locate_dateline(body)
     if dateline is None:
-        preamble, news, date = "", body, _signed_date(body)
+        preamble, news, date = "", body, signed
     else:
         preamble, news, date = _drop_kickers(body[:dateline.start]), body[dateline.end:], dateline.date
     before = [s.text for s in split_sentences(strip_speech(preamble)) if not is_boilerplate_heading(s.text)]
     return Layout(date, before + _news_sentences(strip_speech(news)), len(before))
 
 
-def _signed_date(body: str) -> str | None:
-    """The date of a listed company's announcement signed at its end ("Suzhou, the PRC, 15 July 2024")."""
-    sign_off = _SIGN_OFF.search(body)
-    if sign_off is None:
-        return None
-    for line in body[sign_off.end():].split("\n"):
+def _signed_date(tail: str) -> str | None:
+    """The date under a listed company's sign-off ("By order of the Board ... Suzhou, the PRC, 15 July 2024")."""
+    for line in tail.split("\n"):
         date, offset = find_dateline(line.strip())
         if date and offset >= len(line.strip()) - 1:
             return date
