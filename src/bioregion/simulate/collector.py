@@ -3,7 +3,11 @@
 Each quarter gives one row: the step and year, firms alive (in total, by
 region, by business model and by both), and the quarter's counts of spin-offs,
 failures, acquisitions, IPOs, approvals, FIPCOs, capital raised, public money
-paid and alliances by relation type.
+paid and alliances by relation type. The rules keep these in two arrays of
+the model, ``flows`` (the quarter's counters, :data:`FLOW_NAMES` order) and
+``cells`` (firms alive by region and business model), so collecting a quarter
+copies two small arrays; the table is built once, by
+:meth:`DataCollector.get_model_vars_dataframe`.
 """
 
 from __future__ import annotations
@@ -11,15 +15,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .state import FIRM, MODELS
+from .state import MODELS
 
-__all__ = ["DataCollector", "FLOWS", "ALLIANCE_TYPES"]
+__all__ = ["DataCollector", "FLOWS", "ALLIANCE_TYPES", "FLOW_NAMES", "MONEY_FLOWS"]
 
 #: Per-quarter counters every row carries (zero when nothing happened).
 FLOWS = ("spin_offs", "failures", "acquisitions", "ipos", "approvals", "fipcos", "capital_raised", "grants_paid")
 #: Relation types the model signs, counted as ``alliances:<type>``.
 ALLIANCE_TYPES = ("spin_off", "venture_round", "ipo", "license", "rd_collaboration", "co_development",
                   "marketing_distribution", "acquisition")
+#: Names of the entries of a model's ``flows`` array.
+FLOW_NAMES = FLOWS + tuple(f"alliances:{kind}" for kind in ALLIANCE_TYPES)
+#: Flows in USD (the others are counts).
+MONEY_FLOWS = ("capital_raised", "grants_paid")
 
 
 class DataCollector:
@@ -35,31 +43,33 @@ class DataCollector:
     def __init__(self, model, reporters: dict | None = None) -> None:
         self.model = model
         self.reporters = dict(reporters or {})
-        self.rows: list[dict] = []
-        regions = model.env.region_ids
-        self._keys = (["firms_alive"] + [f"firms_alive:{r}" for r in regions] + [f"firms_alive:{b}" for b in MODELS]
-                      + [f"firms:{r}:{b}" for r in regions for b in MODELS])
-        self._flows = list(FLOWS) + [f"alliances:{kind}" for kind in ALLIANCE_TYPES]
+        self._steps: list[int] = []
+        self._cells: list[np.ndarray] = []
+        self._flows: list[np.ndarray] = []
+        self._extra: list[dict] = []
 
     def collect(self) -> None:
         """Record the current quarter."""
         m = self.model
-        row: dict = {"step": m.t, "year": m.scenario.start_year + m.t / 4}
-        row.update(self._firms())
-        counters = m.counters
-        row.update({name: counters.get(name, 0) for name in self._flows})
-        for name, reporter in self.reporters.items():
-            row[name] = reporter(m)
-        self.rows.append(row)
-
-    def _firms(self) -> dict:
-        a, regions = self.model.agents, self.model.env.region_ids
-        firms = a.mask(FIRM)
-        cells = np.bincount(a.region[: a.n][firms].astype(np.int64) * len(MODELS) + a.model[: a.n][firms],
-                            minlength=len(regions) * len(MODELS)).reshape(len(regions), len(MODELS))
-        values = [int(cells.sum()), *cells.sum(axis=1).tolist(), *cells.sum(axis=0).tolist(), *cells.ravel().tolist()]
-        return dict(zip(self._keys, values))
+        self._steps.append(m.t)
+        self._cells.append(m.cells.ravel().copy())
+        self._flows.append(m.flows.copy())
+        if self.reporters:
+            self._extra.append({name: reporter(m) for name, reporter in self.reporters.items()})
 
     def get_model_vars_dataframe(self) -> pd.DataFrame:
         """The time series as a DataFrame, one row per step (Mesa's name)."""
-        return pd.DataFrame(self.rows)
+        m = self.model
+        regions, steps = m.env.region_ids, np.array(self._steps, dtype=np.int64)
+        cells = np.array(self._cells, dtype=np.int64).reshape(len(steps), len(regions), len(MODELS))
+        flows = np.array(self._flows, dtype=np.float64).reshape(len(steps), len(FLOW_NAMES))
+        columns = {"step": steps, "year": m.scenario.start_year + steps / 4, "firms_alive": cells.sum(axis=(1, 2))}
+        columns.update({f"firms_alive:{r}": cells[:, i].sum(axis=1) for i, r in enumerate(regions)})
+        columns.update({f"firms_alive:{b}": cells[:, :, j].sum(axis=1) for j, b in enumerate(MODELS)})
+        columns.update({f"firms:{r}:{b}": cells[:, i, j] for i, r in enumerate(regions) for j, b in enumerate(MODELS)})
+        columns.update({name: flows[:, k] if name in MONEY_FLOWS else flows[:, k].astype(np.int64)
+                        for k, name in enumerate(FLOW_NAMES)})
+        frame = pd.DataFrame(columns)
+        if self.reporters:
+            frame = pd.concat([frame, pd.DataFrame(self._extra)], axis=1)
+        return frame

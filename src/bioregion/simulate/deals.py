@@ -4,7 +4,9 @@ Big pharma's **pipeline gap** (programs it lacks against its target, plus
 products lost to the patent cliff) drives in-licensing and acquisitions of new
 biotech firms; firms sign research collaborations with knowledge producers,
 other firms and pharma, learning from each other's knowledge profiles.
-Partners are chosen by :mod:`bioregion.simulate.partners`.
+Partners are chosen by :mod:`bioregion.simulate.partners`. With numba
+installed, the compiled quarter runs these rules instead
+(:mod:`bioregion.simulate.compiled`).
 
 References
 ----------
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import kernels
+from .eventlog import ACQUISITION, CO_DEVELOPMENT, LICENSE, MARKETING, PLATFORM_LICENSE, RD_COLLABORATION
 from .lifecycle import MARKETED, quarterly, quarters
 from .partners import choose, learn
 from .state import FIRM, HYBRID, PHARMA, PLATFORM
@@ -38,13 +40,10 @@ class Deals:
         m = self.m
         a, p, cal = m.agents, m.programs, m.calibration
         pharma = np.flatnonzero(a.mask(PHARMA))
-        if m.ledger is not None:   # payer counts of this quarter's compiled pass
-            clinical, marketed = m.ledger[3], m.ledger[4]
-        else:
-            live = p.live()
-            payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
-            clinical = np.bincount(payer[(p.stage[live] >= 1) & (p.stage[live] < MARKETED)], minlength=a.n)
-            marketed = np.bincount(payer[p.stage[live] == MARKETED], minlength=a.n)
+        live = p.live()
+        payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
+        clinical = np.bincount(payer[(p.stage[live] >= 1) & (p.stage[live] < MARKETED)], minlength=a.n)
+        marketed = np.bincount(payer[p.stage[live] == MARKETED], minlength=a.n)
         missing = np.maximum(cal.pharma_target_pipeline - clinical[pharma], 0)
         lost = np.maximum(cal.products_per_pharma - a.products[pharma] - marketed[pharma], 0)
         return pharma, (missing + lost) / cal.pharma_target_pipeline
@@ -52,8 +51,7 @@ class Deals:
     def step(self) -> None:
         """One quarter of pharma R&D, in-licensing, platform deals, collaborations, acquisitions."""
         pharma, gap = self.pipeline_gap()
-        if not kernels.available():   # else started by lifecycle.develop
-            self._pharma_research(pharma)
+        self._pharma_research(pharma)
         self._in_license(pharma, gap)
         self._platform_deals()
         self._collaborations()
@@ -73,14 +71,6 @@ class Deals:
         buyers = pharma[m.rng.random(len(pharma)) < quarterly(cal.license_rate_per_year) * np.minimum(gap, 2.0)]
         if not len(buyers):
             return
-        if kernels.available():
-            owners, best = kernels.offers(p, a, FIRM, MARKETED)
-            if not len(owners):
-                return
-            licensors = choose(m, buyers, owners, proximity_weight=0.5)
-            keep = _first_of_each(licensors)
-            self.license(best[licensors[keep]], licensors[keep], buyers[keep])
-            return
         live = p.live()
         offer = live[(p.partner[live] < 0) & (p.stage[live] < MARKETED) & (a.kind[p.owner[live]] == FIRM)]
         if not len(buyers) or not len(offer):
@@ -93,7 +83,7 @@ class Deals:
         self.license(programs, licensors[keep], buyers[keep])
 
     def license(self, programs: np.ndarray, licensors: np.ndarray, licensees: np.ndarray,
-                kind: str = "license") -> None:
+                code: int = LICENSE) -> None:
         """Partner ``programs`` out: the licensee pays upfront now, milestones later, royalties on sales."""
         m = self.m
         cal = m.calibration
@@ -101,12 +91,8 @@ class Deals:
         upfront = np.asarray(cal.upfront)[stage]
         m.programs.partner[programs] = licensees
         np.add.at(m.agents.cash, licensors, upfront)
-        terms = {}
-        if m.record_events:   # the terms only go to the event log
-            terms = {"upfront": upfront, "milestones": np.cumsum(np.asarray(cal.milestones)[::-1])[::-1][stage] / 4,
-                     "royalty": np.full(len(programs), 100 * cal.royalty_rate)}
-        roles = ("licensor", "licensee") if kind == "license" else ("partner", "partner")
-        m.record(kind, ((licensors, roles[0]), (licensees, roles[1])), m.programs.stage[programs], terms)
+        milestones = np.cumsum(np.asarray(cal.milestones)[::-1])[::-1][stage] / 4
+        m.record(code, licensors, licensees, m.programs.stage[programs], (upfront, milestones, 100 * cal.royalty_rate))
 
     def partner_out(self, programs: np.ndarray) -> None:
         """Approved products of firms that stay small go to pharma marketers."""
@@ -114,7 +100,7 @@ class Deals:
         owners = m.programs.owner[programs]
         marketers = choose(m, owners, np.flatnonzero(m.agents.mask(PHARMA)), proximity_weight=0.2)
         ok = marketers >= 0
-        self.license(programs[ok], owners[ok], marketers[ok], "marketing_distribution")
+        self.license(programs[ok], owners[ok], marketers[ok], MARKETING)
 
     def _platform_deals(self) -> None:
         m = self.m
@@ -127,8 +113,7 @@ class Deals:
         buyers = choose(m, signing, np.flatnonzero(a.mask(PHARMA)))
         signing, buyers = signing[buyers >= 0], buyers[buyers >= 0]
         a.cash[signing] += cal.upfront[0]
-        m.record("license", ((signing, "licensor"), (buyers, "licensee")), "platform",
-                 {"upfront": cal.upfront[0], "royalty": cal.royalty_rate * 50})
+        m.record(PLATFORM_LICENSE, signing, buyers, -1, (cal.upfront[0], cal.royalty_rate * 50))
 
     def _collaborations(self) -> None:
         m = self.m
@@ -145,10 +130,9 @@ class Deals:
         funded = a.kind[partners] == PHARMA
         a.cash[starting[funded]] += cal.collaboration_funding
         joint = funded & (m.stage_now[starting] >= 1)
-        for kind, which in (("co_development", joint), ("rd_collaboration", ~joint)):
-            m.record(kind, ((starting[which], "partner"), (partners[which], "partner")),
-                     np.maximum(m.stage_now[starting[which]], 0),
-                     {"research_funding": cal.collaboration_funding} if kind == "co_development" else {})
+        for code, which in ((CO_DEVELOPMENT, joint), (RD_COLLABORATION, ~joint)):
+            m.record(code, starting[which], partners[which], np.maximum(m.stage_now[starting[which]], 0),
+                     (cal.collaboration_funding,) if code == CO_DEVELOPMENT else ())
         learn(m, starting, partners)
 
     def _acquisitions(self, pharma: np.ndarray, gap: np.ndarray) -> None:
@@ -172,7 +156,7 @@ class Deals:
         p.partner[theirs[p.partner[theirs] == p.owner[theirs]]] = -1
         a.alive[targets] = False
         m.close(targets, "acquired")
-        m.record("acquisition", ((buyers, "acquirer"), (targets, "target")), m.stage_now[targets], {"value": value})
+        m.record(ACQUISITION, buyers, targets, m.stage_now[targets], (value,))
         m.count("acquisitions", len(targets))
 
 

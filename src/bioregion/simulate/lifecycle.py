@@ -1,6 +1,9 @@
 """Rules of the firm life cycle: spin-offs, programs, cash, venture rounds, IPOs, failure.
 
 Each rule reads and writes whole columns of the model's arrays for one quarter.
+With numba installed, the rules after spin-offs run as one compiled call
+instead (:mod:`bioregion.simulate.compiled`); these numpy rules are the
+reference and the path without the ``sim`` extra.
 
 References
 ----------
@@ -14,12 +17,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import kernels
+from .eventlog import IPO, VENTURE_ROUND
 from .pipeline import phase_durations
-from .state import FIPCO, FIRM, HYBRID, INVESTOR, PHARMA, PLATFORM, PRODUCER, PRODUCT
+from .state import FIPCO, FIRM, HYBRID, INVESTOR, PHARMA, PLATFORM, PRODUCT
 
 __all__ = ["quarterly", "spin_offs", "develop", "new_programs", "advance_programs", "cash_flow",
-           "venture_rounds", "ipos", "failures"]
+           "venture_rounds", "ipos", "failures", "count_firms"]
 
 MARKETED = 5
 #: Business model of a new spin-off: product, platform, hybrid (hybrid dominant, Segers 2017).
@@ -48,7 +51,7 @@ def quarters(rng: np.random.Generator, stages: np.ndarray, calibration) -> np.nd
 def spin_offs(m) -> None:
     """Knowledge producers turn discoveries into spin-off firms (Poisson thinning)."""
     a, cal, t = m.agents, m.calibration, m.t
-    producers = np.flatnonzero(a.mask(PRODUCER))
+    producers = m.producers
     if not len(producers):
         return
     region = a.region[producers]
@@ -61,22 +64,9 @@ def spin_offs(m) -> None:
 
 
 def develop(m) -> None:
-    """:func:`new_programs` then :func:`advance_programs`, in one compiled pass when numba is installed.
-
-    The compiled pass also starts big pharma's in-house programs (which
-    :class:`bioregion.simulate.deals.Deals` starts otherwise, later in the
-    quarter: only pharma's own cash, read by no rule, sees the difference).
-    """
-    if not kernels.available():
-        new_programs(m)
-        advance_programs(m)
-        return
-    pharma = np.flatnonzero(m.agents.mask(PHARMA))
-    research = np.repeat(pharma, m.rng.poisson(m.calibration.pharma_programs_per_year / 4, len(pharma)))
-    approved = kernels.develop(m.rng, m.programs, m.agents, FIRM, PLATFORM, MARKETED,
-                               quarterly(m.calibration.new_program_rate_per_year), m.calibration, research)
-    m.count("approvals", len(approved))
-    _launch(m, approved)
+    """:func:`new_programs` then :func:`advance_programs`."""
+    new_programs(m)
+    advance_programs(m)
 
 
 def new_programs(m) -> None:
@@ -141,11 +131,6 @@ def _quarter_cost(cal) -> np.ndarray:
 def cash_flow(m) -> None:
     """Costs burn cash; revenue, royalties, grants and R&D tax credits add to it."""
     a, p, cal, env, t = m.agents, m.programs, m.calibration, m.env, m.t
-    if m.ledger is not None:   # costs and revenue from highest_stage's compiled pass
-        m.burn = m.ledger[1]
-        m.count("grants_paid", kernels.settle(a, FIRM, m.ledger[1], m.ledger[2], env.grant[t], env.tax_rate[t],
-                                              env.tax_cap[t]))
-        return
     n, live = a.n, p.live()
     firms = a.mask(FIRM)
     payer = np.where(p.partner[live] >= 0, p.partner[live], p.owner[live])
@@ -181,19 +166,8 @@ def sum_by(index: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
 
 
 def highest_stage(m) -> np.ndarray:
-    """Highest development stage (0-4) of each agent's live programs; -1 without one.
-
-    With numba, one compiled pass also computes the quarter's costs, revenue
-    and payer counts, kept in ``m.ledger`` for :func:`cash_flow` and the
-    pipeline gap of :mod:`bioregion.simulate.deals` (programs do not change
-    in between).
-    """
+    """Highest development stage (0-4) of each agent's live programs; -1 without one."""
     p, n = m.programs, m.agents.n
-    if kernels.available():
-        m.ledger = kernels.accounts(p, m.agents, n, FIRM, PLATFORM, HYBRID, MARKETED,
-                                    _quarter_cost(m.calibration), m.calibration)
-        return m.ledger[0]
-    m.ledger = None
     live = p.live()
     best = np.full(n, -1, dtype=np.int8)
     np.maximum.at(best, p.owner[live], np.minimum(p.stage[live], 4))
@@ -204,15 +178,6 @@ def venture_rounds(m) -> None:
     """Firms short of cash raise rounds; odds rise with stage, network and investor supply."""
     a, cal, env, t = m.agents, m.calibration, m.env, m.t
     n = a.n
-    if kernels.available():
-        raising, lead, amounts = kernels.venture_rounds(
-            m.rng, a, FIRM, INVESTOR, m.burn, m.stage_now, cal.venture_round_probability * env.funding[t],
-            env.vc[t], m.distance_now, cal)
-        if len(raising):
-            m.record("venture_round", ((lead, "investor"), (raising, "investee")), m.stage_now[raising],
-                     {"equity": amounts})
-            m.count("capital_raised", float(amounts.sum()))
-        return
     investors = np.flatnonzero(a.mask(INVESTOR))
     firms = np.flatnonzero(a.mask(FIRM) & (a.cash[:n] < 4 * m.burn))
     if not len(investors) or not len(firms):
@@ -225,7 +190,7 @@ def venture_rounds(m) -> None:
     amounts = np.asarray(cal.round_size)[np.maximum(m.stage_now[raising], 0)]
     lead = _lead_investors(m, raising, investors)
     a.cash[raising] += amounts
-    m.record("venture_round", ((lead, "investor"), (raising, "investee")), m.stage_now[raising], {"equity": amounts})
+    m.record(VENTURE_ROUND, lead, raising, m.stage_now[raising], (amounts,))
     m.count("capital_raised", float(amounts.sum()))
 
 
@@ -259,7 +224,7 @@ def ipos(m) -> None:
     floating = eligible[m.rng.random(len(eligible)) < cal.ipo_probability]
     a.listed[floating] = True
     a.cash[floating] += cal.ipo_amount
-    m.record("ipo", ((floating, "issuer"),), m.stage_now[floating], {"value": cal.ipo_amount})
+    m.record(IPO, floating, None, m.stage_now[floating], (cal.ipo_amount,))
     m.count("ipos", len(floating))
     m.count("capital_raised", cal.ipo_amount * len(floating))
 
@@ -268,12 +233,6 @@ def failures(m) -> None:
     """Firms out of cash close (the valley of death); their programs stop."""
     a, p = m.agents, m.programs
     n = a.n
-    if kernels.available():
-        failed = kernels.fail(a, p, FIRM)
-        if len(failed):
-            m.close(failed, "closed")
-            m.count("failures", len(failed))
-        return
     failed = np.flatnonzero(a.mask(FIRM) & (a.cash[:n] < 0))
     if not len(failed):
         return
@@ -290,3 +249,11 @@ def pharma_products(m) -> None:
     pharma = a.mask(PHARMA)
     keep = (1.0 - 1.0 / (4 * cal.exclusivity_years)) * (1.0 - m.env.cliff[t])
     a.products[: a.n][pharma] *= keep
+
+
+def count_firms(m) -> None:
+    """Firms alive by region and business model, into ``m.cells`` (for the data collector)."""
+    a = m.agents
+    firms = a.mask(FIRM)
+    m.cells[:] = np.bincount(a.region[: a.n][firms].astype(np.int64) * m.cells.shape[1] + a.model[: a.n][firms],
+                             minlength=m.cells.size).reshape(m.cells.shape)

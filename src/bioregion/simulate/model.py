@@ -4,10 +4,12 @@ One step is one quarter. The order of the rules within a step is fixed:
 entries of scheduled organisations, spin-offs, new programs, program
 progression (approvals, FIPCOs), patent expiry, cash flow, venture rounds,
 IPOs, deals (licences, collaborations, acquisitions), failures, then the data
-collector records the quarter. All randomness comes from one
-``numpy.random.Generator`` seeded with ``seed`` (the compiled kernels of
-:mod:`bioregion.simulate.kernels` draw from it too), so a run is reproducible
-bit for bit.
+collector records the quarter. With numba installed (the ``sim`` extra), the
+rules after spin-offs run as one compiled call (:mod:`bioregion.simulate.compiled`);
+otherwise as the numpy rules of :mod:`~bioregion.simulate.lifecycle` and
+:mod:`~bioregion.simulate.deals`. All randomness comes from one
+``numpy.random.Generator`` seeded with ``seed`` (the compiled code draws from
+it too), so a run is reproducible bit for bit.
 
 Examples
 --------
@@ -25,12 +27,14 @@ import numpy as np
 import pandas as pd
 
 from . import kernels, lifecycle
-from .collector import DataCollector
+from .collector import FLOW_NAMES, DataCollector
 from .deals import Deals
 from .environment import Environment
+from .eventlog import EVENT_KINDS, SPIN_OFF, EventLog
 from .initial import Founding, initial_profiles, population
 from .scenario import Scenario
-from .state import AGENT_KINDS, FIRM, INVESTOR, MODELS, PHARMA, Agents, Programs, kind_of
+from .state import AGENT_KINDS, EXITS, FIRM, INVESTOR, MODELS, PHARMA, PRODUCER, Agents, Programs, kind_of
+from .ties import Ties
 
 __all__ = ["BioRegionModel"]
 
@@ -63,31 +67,37 @@ class BioRegionModel:
         self.rng = np.random.default_rng(seed)
         self.env = Environment.compile(scenario)
         self.agents, self.programs = Agents(self.calibration.capabilities), Programs()
-        self._tie_keys = np.zeros(0, dtype=np.int64)   # sorted pair keys of past alliances
-        self._new_ties: list[np.ndarray] = []            # this quarter's, merged at its end
-        self._new_sorted: np.ndarray | None = None       # their keys, sorted (cache)
+        self.ties, self.log = Ties(), EventLog()   # past alliances; the event log (when recorded)
         self.t, self.ipo_window, self.record_events, self.search_breadth = 0, False, record_events, search_breadth
-        self.events: list[tuple] = []
-        self.closures: dict[int, tuple[int, str]] = {}
-        self.counters: dict[str, float] = {}
+        self.flows = np.zeros(len(FLOW_NAMES))   # the quarter's counters, FLOW_NAMES order
+        self.cells = np.zeros((len(self.env.region_ids), len(MODELS)), dtype=np.int64)   # firms alive
         self.deals = Deals(self)
         self.datacollector = DataCollector(self)
         self._spawned = 0
-        self.ledger: tuple[np.ndarray, ...] | None = None   # see lifecycle.highest_stage
-        self._proximity: tuple[np.ndarray, np.ndarray] | None = None
+        self._proximity: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         foundings, ties = population(scenario, ecosystem)
         self._schedule = self._plan(foundings)
         self._enter(self._schedule.pop(0, []))
         self._tie_known(ties)
+        self._compiled_quarter = kernels.compiled_quarter(self)
 
     # --- Mesa-like API ---------------------------------------------------
     def step(self) -> None:
         """Advance the model by one quarter."""
-        self.counters = {}
+        self.flows[:] = 0
         self.distance_now = self.env.distance_at(self.t)
-        self._proximity = None
         self._enter(self._schedule.pop(self.t, []))
         lifecycle.spin_offs(self)
+        if self._compiled_quarter is not None:
+            self._compiled_quarter()   # the rules of _numpy_quarter in one compiled call
+        else:
+            self.ties.merge()
+            self._numpy_quarter()
+        self.datacollector.collect()
+        self.t += 1
+
+    def _numpy_quarter(self) -> None:
+        """The rules after spin-offs, as numpy calls (the path without numba)."""
         lifecycle.develop(self)
         lifecycle.pharma_products(self)
         self.stage_now = lifecycle.highest_stage(self)
@@ -95,11 +105,9 @@ class BioRegionModel:
         lifecycle.venture_rounds(self)
         lifecycle.ipos(self)
         self.deals.step()
-        self.ledger = None
         lifecycle.failures(self)
-        self._merge_ties()
-        self.datacollector.collect()
-        self.t += 1
+        self.ties.merge()
+        lifecycle.count_firms(self)
 
     def run(self, steps: int | None = None) -> pd.DataFrame:
         """Run ``steps`` quarters (the scenario's horizon by default); return the time series."""
@@ -113,79 +121,76 @@ class BioRegionModel:
         return self.scenario.start_year + self.t / 4
 
     # --- bookkeeping used by the rules -------------------------------------
+    @property
+    def events(self) -> list[tuple]:
+        """The event log: ``(step, relation type, ((row, role), ...), stage, {term: amount})`` per alliance."""
+        return self.log.tuples()
+
+    @property
+    def counters(self) -> dict[str, float]:
+        """This quarter's counters by name (:data:`~bioregion.simulate.collector.FLOW_NAMES`)."""
+        return dict(zip(FLOW_NAMES, self.flows.tolist()))
+
+    @property
+    def closures(self) -> dict[int, tuple[int, str]]:
+        """``{row: (step, status)}`` of the agents that ended (closed or acquired)."""
+        a = self.agents
+        return {int(row): (int(a.ended[row]), EXITS[a.exit[row]]) for row in np.flatnonzero(a.exit[: a.n])}
+
     def count(self, name: str, value: float = 1) -> None:
         """Add ``value`` to this quarter's counter ``name``."""
-        self.counters[name] = self.counters.get(name, 0) + value
+        self.flows[_FLOW_INDEX[name]] += value
 
-    def record(self, kind: str, parties: Sequence[tuple[np.ndarray, str]], stage: Any,
-               terms: dict[str, np.ndarray]) -> None:
-        """Count alliances of type ``kind``, tie their parties and log them.
+    def record(self, code: int, first: np.ndarray, second: np.ndarray | None, stage: Any,
+               terms: Sequence[Any] = ()) -> None:
+        """Count alliances of event ``code`` (:mod:`~bioregion.simulate.eventlog`), tie their parties, log them.
 
-        ``parties`` holds one ``(rows, role)`` pair per party, ``rows`` an
-        array over the alliances; ``stage`` is one stage (index or name) or an
-        array; each term is an array over the alliances.
+        ``first`` and ``second`` hold the parties' rows (``second`` is None for
+        one-party events); ``stage`` (an index) and each term broadcast over them.
         """
-        rows = [np.asarray(r, dtype=np.int64) for r, _ in parties]
-        count = len(rows[0])
-        if not count:
+        first = np.asarray(first, dtype=np.int64)
+        if not len(first):
             return
-        self.count(f"alliances:{kind}", count)
-        if len(rows) == 2:
-            self.link(rows[0], rows[1])
+        self.flows[_ALLIANCE_INDEX[code]] += len(first)
+        if second is not None:
+            self.link(first, second)
         if self.record_events:
-            stages = np.broadcast_to(np.asarray(stage, dtype=object), count)
-            for i in range(count):
-                self.events.append((self.t, kind, tuple((int(r[i]), role) for r, (_, role) in zip(rows, parties)),
-                                    stages[i], {c: float(np.broadcast_to(v, count)[i]) for c, v in terms.items()}))
+            self.log.append(self.t, code, first, second, stage, terms)
 
     def link(self, a: np.ndarray, b: np.ndarray) -> None:
         """Tie each ``a[i]`` to ``b[i]`` (alliances raise both degrees)."""
-        if kernels.available():
-            self._new_ties.append(kernels.link(self.agents.degree, np.asarray(a), np.asarray(b)))
-        else:
-            np.add.at(self.agents.degree, a, 1)
-            np.add.at(self.agents.degree, b, 1)
-            self._new_ties.append(_pair_keys(a, b))
-        self._new_sorted = None
-
-    def _merge_ties(self) -> None:
-        if self._new_ties:
-            # timsort merges the sorted runs in linear time; duplicates are dropped
-            keys = np.sort(np.concatenate([self._tie_keys, self.new_tie_keys()]), kind="stable")
-            self._tie_keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
-            self._new_ties, self._new_sorted = [], None
+        np.add.at(self.agents.degree, a, 1)
+        np.add.at(self.agents.degree, b, 1)
+        self.ties.add(a, b)
 
     def proximity_now(self) -> np.ndarray:
         """``exp(-distance / distance_scale_km)`` between regions at the current step."""
+        return self.proximities()[0]
+
+    def proximities(self) -> tuple[np.ndarray, np.ndarray]:
+        """Proximity of partners, and of venture investors (``exp(-distance / (4 distance_scale_km))``)."""
         if self._proximity is None or self._proximity[0] is not self.distance_now:
-            self._proximity = (self.distance_now, np.exp(-self.distance_now / self.calibration.distance_scale_km))
-        return self._proximity[1]
+            scale = self.calibration.distance_scale_km
+            self._proximity = (self.distance_now, np.exp(-self.distance_now / scale),
+                               np.exp(-self.distance_now / (4 * scale)))
+        return self._proximity[1], self._proximity[2]
 
     def tie_keys(self) -> np.ndarray:
         """Sorted keys (``min << 32 | max``) of the pairs allied before this quarter."""
-        return self._tie_keys
+        return self.ties.keys()
 
     def new_tie_keys(self) -> np.ndarray:
         """Sorted keys of the pairs allied so far this quarter."""
-        if self._new_sorted is None:
-            self._new_sorted = np.sort(np.concatenate([np.zeros(0, np.int64), *self._new_ties]))
-        return self._new_sorted
+        return self.ties.new_keys()
 
     def tied(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Whether ``a`` and ``b`` (broadcast) have allied before."""
-        keys = _pair_keys(a, b)
-        known = np.zeros(np.shape(keys), bool)
-        if len(self._tie_keys):
-            found = np.minimum(np.searchsorted(self._tie_keys, keys), len(self._tie_keys) - 1)
-            known = self._tie_keys[found] == keys
-        if self._new_ties:
-            known |= np.isin(keys, np.concatenate(self._new_ties))
-        return known
+        return self.ties.tied(a, b)
 
     def close(self, rows: np.ndarray, status: str) -> None:
         """Note the quarter and status (closed, acquired) of agents that ended."""
-        for row in rows:
-            self.closures[int(row)] = (self.t, status)
+        self.agents.exit[rows] = EXITS.index(status)
+        self.agents.ended[rows] = self.t
 
     def found_firms(self, parents: np.ndarray, models: np.ndarray) -> None:
         """Create spin-off firms of ``parents`` with the given business models."""
@@ -200,7 +205,7 @@ class BioRegionModel:
         owners = rows[models != 1]
         stages = np.zeros(len(owners), dtype=np.int8)
         self.programs.add(owners, stages, lifecycle.quarters(self.rng, stages, cal))
-        self.record("spin_off", ((parents, "parent"), (rows, "offspring")), "discovery", {})
+        self.record(SPIN_OFF, parents, rows, -1)
         self.count("spin_offs", count)
 
     # --- initialisation ----------------------------------------------------
@@ -245,6 +250,7 @@ class BioRegionModel:
 
     def _transfer_boost(self) -> None:
         a = self.agents
+        self.producers = np.flatnonzero(a.mask(PRODUCER))   # knowledge producers never close
         kinds = np.array(a.org_kinds)
         helpers = np.isin(kinds, TRANSFER_KINDS) & a.alive[: a.n]
         count = np.bincount(a.region[: a.n][helpers], minlength=len(self.env.region_ids))
@@ -256,7 +262,7 @@ class BioRegionModel:
         if known:
             pairs = np.array(known, dtype=np.int64)
             self.link(pairs[:, 0], pairs[:, 1])
-            self._merge_ties()
+            self.ties.merge()
 
     def summary(self) -> dict[str, Any]:
         """Counts of agents alive by kind at the current step."""
@@ -266,7 +272,5 @@ class BioRegionModel:
             "investors_fund": float(a.fund[: a.n][alive & (a.kind[: a.n] == INVESTOR)].sum())}
 
 
-def _pair_keys(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """One integer per unordered pair of rows."""
-    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
-    return np.minimum(a, b) << 32 | np.maximum(a, b)
+_FLOW_INDEX = {name: i for i, name in enumerate(FLOW_NAMES)}
+_ALLIANCE_INDEX = [_FLOW_INDEX[f"alliances:{kind[0]}"] for kind in EVENT_KINDS]

@@ -92,7 +92,7 @@ def choose(model, searchers: np.ndarray, pool: np.ndarray, proximity_weight: flo
         weight[:] = proximity_weight
         return kernels.choose_partners(
             searchers, sample, draws, weight, agents.region, model.proximity_now(), agents.degree, agents.profile,
-            model.tie_keys(), model.new_tie_keys(), model.calibration.partner_weights,
+            model.ties.table, model.new_tie_keys(), model.calibration.partner_weights,
             int(agents.degree[: agents.n].max()))
     weights = np.exp(partner_scores(model, searchers, sample, proximity_weight))
     weights[sample == searchers[:, None]] = 0.0

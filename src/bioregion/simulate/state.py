@@ -15,7 +15,7 @@ import numpy as np
 
 __all__ = [
     "PRODUCER", "FIRM", "PHARMA", "INVESTOR", "OTHER", "AGENT_KINDS",
-    "MODELS", "PRODUCT", "PLATFORM", "HYBRID", "FIPCO",
+    "MODELS", "PRODUCT", "PLATFORM", "HYBRID", "FIPCO", "EXITS", "ACTIVE", "CLOSED", "ACQUIRED",
     "Agents", "Programs", "kind_of",
 ]
 
@@ -26,6 +26,10 @@ AGENT_KINDS: tuple[str, ...] = ("producer", "firm", "pharma", "investor", "other
 #: Business models a simulated firm can hold (DESIGN.md taxonomy names).
 MODELS: tuple[str, ...] = ("product", "platform", "hybrid", "fipco")
 PRODUCT, PLATFORM, HYBRID, FIPCO = range(4)
+
+#: How an agent's life ended (organisation status in the event log).
+EXITS: tuple[str, ...] = ("active", "closed", "acquired")
+ACTIVE, CLOSED, ACQUIRED = range(3)
 
 _KIND_OF = {
     "university": PRODUCER, "hospital": PRODUCER, "research_institute": PRODUCER,
@@ -57,6 +61,8 @@ class Agents:
     kind, region, founded, model : ndarray of int
         Agent kind, region index, founding step, business model (firms).
     alive, listed : ndarray of bool
+    exit, ended : ndarray of int
+        How (:data:`EXITS`) and at which step the agent ended.
     cash, fund : ndarray of float
         Cash of firms; yearly fund supply of investors.
     degree : ndarray of int
@@ -117,7 +123,7 @@ class Agents:
 _AGENT_COLUMNS = {
     "kind": np.int8, "region": np.int16, "founded": np.int32, "model": np.int8,
     "alive": bool, "listed": bool, "cash": np.float64, "fund": np.float64,
-    "degree": np.int32, "products": np.float64,
+    "degree": np.int32, "products": np.float64, "exit": np.int8, "ended": np.int32,
 }
 
 _PROGRAM_COLUMNS = {
