@@ -121,12 +121,16 @@ Programs = namedtuple("Programs", "count owner origin partner stage remaining al
 #: The event log's columns, the tie keys (hash table of the past ones, and this quarter's ``fresh``
 #: ones), ``counts``, the quarter's ``flows`` and the agents' degrees.
 Book = namedtuple("Book", "step record events terms ties fresh counts flows degree")
-#: What partner choice reads: agent columns, profile norms (:func:`norms_of`), region proximity, score
-#: weights, search breadth.
+#: What partner choice reads: agents' regions, region proximity, knowledge profiles and their norms
+#: (:func:`norms_of`), score weights, search breadth.
 Search = namedtuple("Search", "region proximity profile norms weights breadth")
+#: Per agent, the quarter's programs (:func:`accounts`): highest stage owned (0-4, -1 for none), costs and
+#: product revenue, clinical and marketed programs paid for, and the program offered for in-licensing (the
+#: most advanced unpartnered one in development, the oldest of equal stage; -1 for none).
+Ledger = namedtuple("Ledger", "stage_now burn revenue clinical on_market offered")
 #: Rows of the agents alive at the start of the quarter, by role (none enters during the quarter, none
 #: leaves before the acquisitions); ``partners`` are producers, firms and pharma.
-Census = namedtuple("Census", "firms pharma investors partners")
+Census = namedtuple("Census", "firms pharma investors partners in_region")
 
 
 # --- the Python side ---------------------------------------------------------------------------------
@@ -177,23 +181,15 @@ class Quarter:
         spun = ties.take_new()                # ties of this quarter's spin-offs
         ties.reserve(bound + len(spun))
         ties.fresh[: len(spun)] = spun
-        if 4 * (ties.n + len(spun)) > len(ties.table):   # keep room for the quarter's new ties
-            ties.table = rehash(ties.table, 4 * len(ties.table), ties.fresh, 0)
         if m.record_events:
             log.reserve(log.n + bound)
         counts[EVENTS], counts[TIES], counts[FRESH], self.program_count[0] = log.n, ties.n, len(spun), p.n
-        m.ipo_window = quarter(
+        m.ipo_window, ties.table = quarter(
             m.rng, m.t, m.record_events, m.ipo_window, *self.fixed, *m.proximities(), a.n, a.kind, a.region,
             a.model, a.alive, a.listed, a.cash, a.fund, a.products, a.exit, a.ended, a.degree, a.profile,
             self.program_count, p.owner, p.origin, p.partner, p.stage, p.remaining, p.alive, log.ints, log.floats,
             ties.table, ties.fresh, counts, m.flows, m.cells)
         p.n, log.n, ties.n = int(self.program_count[0]), int(counts[EVENTS]), int(counts[TIES])
-        if counts[FRESH]:   # the table was too full for the quarter's new ties: grow it
-            size = len(ties.table)
-            while 2 * (ties.n + counts[FRESH]) > size:
-                size *= 2
-            ties.table = rehash(ties.table, size, ties.fresh, counts[FRESH])
-            ties.n += int(counts[FRESH])
         if counts[OVERFLOW]:
             raise BioregionError(f"step {m.t}: more new programs than the {len(p.owner)} reserved; report this")
 
@@ -211,11 +207,14 @@ def rehash(table, size, extra, extra_count):
 
 
 @njit(cache=True, nogil=True)
-def quarter(rng, t, record_events, ipo_window, breadth, scalars, table, weights, grant, tax_rate, tax_cap, vc,
+def quarter(rng, t, record_events, ipo_window_open, breadth, scalars, table, weights, grant, tax_rate, tax_cap, vc,
             matchmaking, funding, ipo_closed, cliff, proximity, venture_proximity, n, kind, region, model, alive, listed,
             cash, fund, products, exit, ended, degree, profile, program_count, owner, origin, partner, stage,
             remaining, program_alive, events, terms, ties, fresh, counts, flows, cells):
-    """The compiled quarter on the model's columns; returns whether the IPO window is open."""
+    """The compiled quarter on the model's columns; returns whether the IPO window is open, and the tie
+    table (a larger one when it grew)."""
+    if 4 * (counts[TIES] + counts[FRESH]) > ties.shape[0]:   # room for the quarter's new ties
+        ties = rehash(ties, 4 * ties.shape[0], fresh, 0)
     w = World(t, scalars, table, grant, tax_rate, tax_cap, vc, matchmaking, funding, ipo_closed, cliff,
               venture_proximity)
     a = Agents(n, kind, region, model, alive, listed, cash, fund, products, exit, ended)
@@ -226,28 +225,35 @@ def quarter(rng, t, record_events, ipo_window, breadth, scalars, table, weights,
     publish(book)   # the spin-offs' ties
     for j in range(n):
         counts[TOP] = max(counts[TOP], degree[j])
-    c = census(a)
+    c = census(a, grant.shape[1])
     launch(rng, w, a, p, book, search, c, develop(rng, w, a, p, book, c))
     publish(book)
     pharma_products(w, a, c)
-    stage_now, burn, revenue, clinical, on_market, offered = accounts(w, a, p, c)
-    settle(w, a, book, c, burn, revenue)
-    venture_rounds(rng, w, a, book, c, stage_now, burn)
+    ledger = accounts(w, a, p)
+    stage_now, burn = ledger.stage_now, ledger.burn
+    settle(w, a, book, c, burn, ledger.revenue)
+    window = ipo_window(rng, w, ipo_window_open)
+    signing, starting = firm_decisions(rng, w, a, book, c, stage_now, burn, window)
     publish(book)
-    window = ipos(rng, w, a, book, c, stage_now, ipo_window)
-    gap = pipeline_gap(w, a, c, clinical, on_market)
-    in_license(rng, w, a, p, book, search, c, gap, offered)
+    gap = pipeline_gap(w, a, c, ledger.clinical, ledger.on_market)
+    in_license(rng, w, a, p, book, search, c, gap, ledger.offered)
     publish(book)
-    platform_deals(rng, w, a, book, search, c)
+    platform_deals(rng, w, a, book, search, c, signing)
     publish(book)
-    collaborations(rng, w, a, book, search, c, stage_now)
+    collaborations(rng, w, a, book, search, c, stage_now, starting)
     publish(book)
     acquisitions(rng, w, a, p, book, search, c, gap, stage_now)
-    failures(w, a, p, book, c)
+    close_quarter(w, a, p, book, c, cells)
     compact(p)
     merge(book)
-    count_firms(a, c, cells)
-    return window
+    if counts[FRESH]:   # too many for the table: grow it
+        size = ties.shape[0]
+        while 2 * (counts[TIES] + counts[FRESH]) > size:
+            size *= 2
+        ties = rehash(ties, size, fresh, counts[FRESH])
+        counts[TIES] += counts[FRESH]
+        counts[FRESH] = counts[PUBLISHED] = 0
+    return window, ties
 
 
 # --- bookkeeping: events, alliance ties, counters ------------------------------------------------
@@ -316,10 +322,22 @@ def _place(table, key):
 
 @njit(cache=True, nogil=True)
 def publish(book):
-    """Make the pairs tied since the last call visible to partner choice: the quarter's new keys
-    (``fresh[:PUBLISHED]``) stay sorted, distinct and apart from the past keys."""
+    """Make the pairs tied since the last call visible to partner choice.
+
+    They go into the hash table of ties while it stays at most half full;
+    else (rarely: the table has room for as many new pairs as it holds) they
+    stay in ``fresh[:PUBLISHED]``, sorted, distinct and apart from the table,
+    until :func:`merge`.
+    """
     fresh, published, count = book.fresh, book.counts[PUBLISHED], book.counts[FRESH]
     if count == published:
+        return
+    if published == 0 and 2 * (book.counts[TIES] + count) <= book.ties.shape[0]:
+        for key in fresh[:count]:
+            if not in_table(book.ties, key):
+                _place(book.ties, key)
+                book.counts[TIES] += 1
+        book.counts[FRESH] = 0
         return
     added = np.sort(fresh[published:count])
     merged = np.empty(count, dtype=np.int64)
@@ -342,7 +360,7 @@ def publish(book):
 @njit(cache=True, nogil=True)
 def merge(book):
     """Put the quarter's new pairs in the hash table of past ties when it stays at most half full (else
-    ``counts[FRESH]`` says how many are left for :meth:`Ties.absorb <bioregion.simulate.ties.Ties.absorb>`)."""
+    ``counts[FRESH]`` says how many are left for a larger table)."""
     publish(book)
     table, count = book.ties, book.counts[FRESH]
     if 2 * (book.counts[TIES] + count) > table.shape[0]:
@@ -380,31 +398,39 @@ def _rank(degree, sample, count, log_top, out):
 
 
 @njit(cache=True, nogil=True)
-def pick(search, s, sample, count, draw, proximity_weight, rank, degree, past, fresh, n_fresh, cumulative):
+def _similarity(search, s, sample, count, out):
+    """Cosine similarity of the knowledge profile of ``s`` to that of each candidate of ``sample[:count]``."""
+    profile, norms = search.profile, search.norms
+    for j in range(count):
+        b = sample[j]
+        dot = 0.0
+        for c in range(profile.shape[1]):
+            dot += profile[s, c] * profile[b, c]
+        both = norms[s] * norms[b]
+        out[j] = dot / both if both > 0 else dot
+
+
+@njit(cache=True, nogil=True)
+def pick(search, s, sample, count, draw, proximity_weight, rank, sim, degree, past, fresh, n_fresh, cumulative):
     """Candidate of ``sample[:count]`` picked by searcher ``s`` for the uniform ``draw``; -1 for none.
 
-    ``rank`` holds the network-position term of each candidate, ``search.norms``
-    the norms of the knowledge profiles; prior ties are the keys in the hash
-    table ``past`` and the sorted ``fresh[:n_fresh]``.
+    ``rank`` and ``sim`` hold the network-position term and the cosine
+    similarity of each candidate; prior ties are the keys in the hash table
+    ``past`` and the sorted ``fresh[:n_fresh]``.
     """
-    profile, region, proximity, norms = search.profile, search.region, search.proximity, search.norms
+    region, proximity = search.region, search.proximity
     w_prox, w_tie, w_deg, w_comp = search.weights[0], search.weights[1], search.weights[2], search.weights[3]
     total = 0.0
     for j in range(count):
         b = sample[j]
         if b != s:
-            dot = 0.0
-            for c in range(profile.shape[1]):
-                dot += profile[s, c] * profile[b, c]
-            both = norms[s] * norms[b]
-            sim = dot / both if both > 0 else dot
             tied = 0.0
             if degree[s] > 0 and degree[b] > 0:   # allies have a degree: most pairs skip the search
                 key = (min(s, b) << 32) | max(s, b)
                 if in_table(past, key) or known(fresh, n_fresh, key):
                     tied = 1.0
             score = (w_prox * proximity[region[s], region[b]] * proximity_weight + w_tie * tied
-                     + w_deg * rank[j] + w_comp * 4.0 * sim * (1.0 - sim))
+                     + w_deg * rank[j] + w_comp * 4.0 * sim[j] * (1.0 - sim[j]))
             total += math.exp(score)
         cumulative[j] = total
     if total <= 0:
@@ -425,7 +451,7 @@ def choose(rng, search, book, searchers, pool, proximity_weight):
         return picks
     width = min(size, search.breadth)
     log_top = math.log1p(max(book.counts[TOP], 1))
-    sample, rank, cumulative = pool[:width].copy(), np.empty(width), np.empty(width)
+    sample, rank, sim, cumulative = pool[:width].copy(), np.empty(width), np.empty(width), np.empty(width)
     pool_rank = np.empty(0)
     if size <= searchers.shape[0] * width:   # cheaper to rank the whole pool once
         pool_rank = np.empty(size)
@@ -439,7 +465,8 @@ def choose(rng, search, book, searchers, pool, proximity_weight):
                 k = min(int(rng.random() * size), size - 1)
                 sample[j] = pool[k]
                 rank[j] = pool_rank[k] if pool_rank.shape[0] else math.log1p(book.degree[pool[k]]) / log_top
-        picks[i] = pick(search, searchers[i], sample, width, rng.random(), proximity_weight, rank, book.degree,
+        _similarity(search, searchers[i], sample, width, sim)
+        picks[i] = pick(search, searchers[i], sample, width, rng.random(), proximity_weight, rank, sim, book.degree,
                         book.ties, book.fresh, book.counts[PUBLISHED], cumulative)
     return picks
 
@@ -449,21 +476,23 @@ def choose_drawn(search, searchers, sample, draws, proximity_weight, degree, pas
     """:func:`pick` for each row of ``sample`` with the caller's ``draws`` and ``proximity_weight`` rows
     (``past``: hash table of past ties; ``fresh``: sorted keys of this quarter's)."""
     picks = np.full(searchers.shape[0], -1, dtype=np.int64)
-    rank, cumulative = np.empty(sample.shape[1]), np.empty(sample.shape[1])
+    rank, sim, cumulative = np.empty(sample.shape[1]), np.empty(sample.shape[1]), np.empty(sample.shape[1])
     log_top = math.log1p(max(top_degree, 1))
     for i in range(searchers.shape[0]):
         _rank(degree, sample[i], sample.shape[1], log_top, rank)
-        picks[i] = pick(search, searchers[i], sample[i], sample.shape[1], draws[i], proximity_weight[i], rank,
+        _similarity(search, searchers[i], sample[i], sample.shape[1], sim)
+        picks[i] = pick(search, searchers[i], sample[i], sample.shape[1], draws[i], proximity_weight[i], rank, sim,
                         degree, past, fresh, fresh.shape[0], cumulative)
     return picks
 
 
 # --- the firm life cycle (bioregion.simulate.lifecycle) -------------------------------------------
 @njit(cache=True, nogil=True)
-def census(a):
-    """The :data:`Census` of the alive agents (``partners``: producers, firms and pharma), rows in order."""
+def census(a, regions):
+    """The :data:`Census` of the alive agents, rows in order (``in_region``: firms per region)."""
     firms, pharma = np.empty(a.n, dtype=np.int64), np.empty(a.n, dtype=np.int64)
     investors, partners = np.empty(a.n, dtype=np.int64), np.empty(a.n, dtype=np.int64)
+    in_region = np.zeros(regions, dtype=np.int64)
     f = ph = v = pa = 0
     for j in range(a.n):
         kind = a.kind[j]
@@ -472,6 +501,7 @@ def census(a):
         if kind == FIRM:
             firms[f] = j
             f += 1
+            in_region[a.region[j]] += 1
         elif kind == PHARMA:
             pharma[ph] = j
             ph += 1
@@ -481,7 +511,7 @@ def census(a):
         if kind <= PHARMA:
             partners[pa] = j
             pa += 1
-    return Census(firms[:f], pharma[:ph], investors[:v], partners[:pa])
+    return Census(firms[:f], pharma[:ph], investors[:v], partners[:pa], in_region)
 
 
 @njit(cache=True, nogil=True)
@@ -573,16 +603,8 @@ def pharma_products(w, a, c):
 
 
 @njit(cache=True, nogil=True)
-def accounts(w, a, p, c):
-    """One pass over programs and agents: ``(stage, burn, revenue, clinical, on_market, offered)``.
-
-    Per agent: the highest stage (0-4, -1 for none) of the programs it owns,
-    the quarter's costs and revenue (before grants and credits), the clinical
-    and marketed programs it pays for (owner, or licensee of a partnered
-    program) and, for firms, the program it offers for in-licensing (the most
-    advanced unpartnered one in development, the oldest of equal stage; -1
-    for none).
-    """
+def accounts(w, a, p):
+    """One pass over the live programs: the quarter's :data:`Ledger`."""
     stage_now, offered = np.full(a.n, -1, dtype=np.int64), np.full(a.n, -1, dtype=np.int64)
     burn, revenue = np.zeros(a.n), np.zeros(a.n)
     clinical, on_market = np.zeros(a.n, dtype=np.int64), np.zeros(a.n, dtype=np.int64)
@@ -606,54 +628,84 @@ def accounts(w, a, p, c):
                 revenue[partner] += sales * (1 - royalty)
             else:
                 revenue[owner] += sales
-    for j in c.firms:
-        burn[j] += w.cal[OVERHEAD]
-        if a.model[j] == PLATFORM:
-            revenue[j] += w.cal[PLATFORM_REVENUE]
-        elif a.model[j] == HYBRID:
-            revenue[j] += w.cal[PLATFORM_REVENUE] / 2
-    return stage_now, burn, revenue, clinical, on_market, offered
+    return Ledger(stage_now, burn, revenue, clinical, on_market, offered)
 
 
 @njit(cache=True, nogil=True)
 def settle(w, a, book, c, burn, revenue):
-    """Pay the quarter into every agent's cash; firms get their region's grant share and R&D tax credit."""
+    """Every agent pays its programs and earns its products; firms also pay their overhead, earn their
+    platform revenue and get their region's grant share and R&D tax credit (``burn`` then includes the
+    overhead)."""
     for j in range(a.n):
         a.cash[j] += revenue[j] - burn[j]
     grant, rate, cap = w.grant[w.t], w.tax_rate[w.t], w.tax_cap[w.t]
-    in_region = np.zeros(grant.shape[0], dtype=np.int64)
+    overhead, platform_revenue = w.cal[OVERHEAD], w.cal[PLATFORM_REVENUE]
     for j in c.firms:
-        in_region[a.region[j]] += 1
-    for j in c.firms:
+        burn[j] += overhead
+        earned = platform_revenue if a.model[j] == PLATFORM else platform_revenue / 2 if a.model[j] == HYBRID else 0.0
         r = a.region[j]
-        paid = grant[r] / in_region[r] + min(rate[r] * burn[j], cap[r])
-        a.cash[j] += paid
+        paid = grant[r] / c.in_region[r] + min(rate[r] * burn[j], cap[r])
+        a.cash[j] += earned - overhead + paid
         book.flows[GRANTS_PAID] += paid
 
 
 @njit(cache=True, nogil=True)
-def venture_rounds(rng, w, a, book, c, stage_now, burn):
-    """Firms short of cash raise rounds (odds rise with stage, network, regional supply); the lead
-    investor is drawn by fund size and proximity."""
+def ipo_window(rng, w, window):
+    """Whether the IPO window is open this quarter (it opens and closes at random, and shuts in a winter)."""
+    flip = rng.random()
+    if w.ipo_closed[w.t]:
+        return False
+    return flip >= w.cal[IPO_CLOSE] if window else flip < w.cal[IPO_OPEN]
+
+
+@njit(cache=True, nogil=True)
+def firm_decisions(rng, w, a, book, c, stage_now, burn, window):
+    """One pass over the firms: venture rounds and IPOs, and who seeks a platform deal or a collaboration.
+
+    Firms short of cash raise a round with odds rising with stage, network
+    and the regional venture supply, from a lead investor drawn by fund size
+    and proximity; while the IPO ``window`` is open, firms with a phase II+
+    program may float. Returns ``(signing, starting)``: the platform and
+    hybrid firms seeking a platform deal, and the firms starting a
+    collaboration (partners are chosen later, by :func:`platform_deals` and
+    :func:`collaborations`).
+    """
     investors = c.investors
-    if investors.shape[0] == 0:
-        return
     cumulative = _investor_weights(w, a, investors)
     scale = w.cal[VENTURE] * w.funding[w.t]
+    signing, starting = np.empty(c.firms.shape[0], dtype=np.int64), np.empty(c.firms.shape[0], dtype=np.int64)
+    signs = starts = 0
     for j in c.firms:
-        if a.cash[j] >= 4 * burn[j]:
-            continue
         stage = max(stage_now[j], 0)
-        network = book.degree[j] / (1.0 + book.degree[j])
-        odds = scale * w.vc[w.t, a.region[j]] * (0.6 + 0.1 * stage) * (0.75 + 0.5 * network)
-        if rng.random() >= min(odds, 0.95):
-            continue
-        weights = cumulative[a.region[j]]
-        lead = min(np.searchsorted(weights, rng.random() * weights[-1]), investors.shape[0] - 1)
-        amount = w.table[ROUND_SIZE, stage]
-        a.cash[j] += amount
-        book.flows[CAPITAL_RAISED] += amount
-        record(book, VENTURE_ROUND, investors[lead], j, stage_now[j], amount)
+        if a.cash[j] < 4 * burn[j] and investors.shape[0]:
+            network = book.degree[j] / (1.0 + book.degree[j])
+            odds = scale * w.vc[w.t, a.region[j]] * (0.6 + 0.1 * stage) * (0.75 + 0.5 * network)
+            if rng.random() < min(odds, 0.95):
+                weights = cumulative[a.region[j]]
+                lead = min(np.searchsorted(weights, rng.random() * weights[-1]), investors.shape[0] - 1)
+                amount = w.table[ROUND_SIZE, stage]
+                a.cash[j] += amount
+                book.flows[CAPITAL_RAISED] += amount
+                record(book, VENTURE_ROUND, investors[lead], j, stage_now[j], amount)
+        if window and not a.listed[j] and stage_now[j] >= 2 and _chance(rng, w.cal[IPO_PROBABILITY]):
+            a.listed[j] = True
+            a.cash[j] += w.cal[IPO_AMOUNT]
+            book.flows[IPOS] += 1
+            book.flows[CAPITAL_RAISED] += w.cal[IPO_AMOUNT]
+            record(book, IPO, j, -1, stage_now[j], w.cal[IPO_AMOUNT])
+        if (a.model[j] == PLATFORM or a.model[j] == HYBRID) and _chance(rng, w.cal[PLATFORM_RATE]):
+            signing[signs] = j
+            signs += 1
+        if _chance(rng, min(w.cal[COLLABORATION_RATE] * w.matchmaking[w.t, a.region[j]], 0.9)):
+            starting[starts] = j
+            starts += 1
+    return signing[:signs], starting[:starts]
+
+
+@njit(cache=True, nogil=True)
+def _chance(rng, probability):
+    """A draw that succeeds with ``probability`` (no random number is spent on an impossible event)."""
+    return probability > 0 and rng.random() < probability
 
 
 @njit(cache=True, nogil=True)
@@ -670,39 +722,19 @@ def _investor_weights(w, a, investors):
 
 
 @njit(cache=True, nogil=True)
-def ipos(rng, w, a, book, c, stage_now, window):
-    """The IPO window opens and closes; while open, firms with a phase II+ program may float."""
-    flip = rng.random()
-    if w.ipo_closed[w.t]:
-        window = False
-    elif window:
-        window = flip >= w.cal[IPO_CLOSE]
-    else:
-        window = flip < w.cal[IPO_OPEN]
-    if not window:
-        return window
-    amount = w.cal[IPO_AMOUNT]
-    for j in c.firms:
-        if not a.listed[j] and stage_now[j] >= 2:
-            if rng.random() < w.cal[IPO_PROBABILITY]:
-                a.listed[j] = True
-                a.cash[j] += amount
-                book.flows[IPOS] += 1
-                book.flows[CAPITAL_RAISED] += amount
-                record(book, IPO, j, -1, stage_now[j], amount)
-    return window
-
-
-@njit(cache=True, nogil=True)
-def failures(w, a, p, book, c):
-    """Firms out of cash close (the valley of death); their unpartnered programs stop."""
+def close_quarter(w, a, p, book, c, cells):
+    """Firms out of cash close (the valley of death) and their unpartnered programs stop; the firms
+    alive are counted by region and business model into ``cells``."""
     closing = np.zeros(a.n, dtype=np.bool_)
     any_closed = False
+    cells[:] = 0
     for j in c.firms:
         if a.alive[j] and a.cash[j] < 0:   # not acquired, out of cash
             a.alive[j], a.exit[j], a.ended[j] = False, CLOSED, w.t
             closing[j] = any_closed = True
             book.flows[FAILURES] += 1
+        elif a.alive[j]:
+            cells[a.region[j], a.model[j]] += 1
     if any_closed:
         for i in range(p.count[0]):
             if p.alive[i] and p.partner[i] < 0 and closing[p.owner[i]]:
@@ -725,15 +757,6 @@ def compact(p):
             kept += 1
     p.alive[kept:p.count[0]] = False
     p.count[0] = kept
-
-
-@njit(cache=True, nogil=True)
-def count_firms(a, c, cells):
-    """Firms alive by region and business model, into ``cells``."""
-    cells[:] = 0
-    for j in c.firms:
-        if a.alive[j]:
-            cells[a.region[j], a.model[j]] += 1
 
 
 # --- deals (bioregion.simulate.deals) -------------------------------------------------------------
@@ -787,7 +810,7 @@ def _first_of_each(searchers, picks):
 
 @njit(cache=True, nogil=True)
 def in_license(rng, w, a, p, book, search, c, gap, offered):
-    """Pharma with a gap license the program ``offered`` by a firm (see :func:`.lifecycle.accounts`)."""
+    """Pharma with a gap license the program ``offered`` by a firm (see :data:`Ledger`)."""
     buyers = _drawn(rng, c.pharma, w.cal[LICENSE_RATE] * np.minimum(gap, 2.0), 1.0)
     if buyers.shape[0] == 0:
         return
@@ -797,39 +820,25 @@ def in_license(rng, w, a, p, book, search, c, gap, offered):
 
 
 @njit(cache=True, nogil=True)
-def platform_deals(rng, w, a, book, search, c):
-    """Platform and hybrid firms license their platform to pharma (upfront and royalties)."""
-    firms = np.empty(c.firms.shape[0], dtype=np.int64)
-    count = 0
-    for j in c.firms:
-        if a.model[j] == PLATFORM or a.model[j] == HYBRID:
-            if rng.random() < w.cal[PLATFORM_RATE]:
-                firms[count] = j
-                count += 1
-    buyers = choose(rng, search, book, firms[:count], c.pharma, 1.0)
-    for k in range(count):
+def platform_deals(rng, w, a, book, search, c, signing):
+    """Platform and hybrid firms ``signing`` license their platform to pharma (upfront and royalties)."""
+    buyers = choose(rng, search, book, signing, c.pharma, 1.0)
+    for k in range(signing.shape[0]):
         if buyers[k] >= 0:
-            a.cash[firms[k]] += w.table[UPFRONT, 0]
-            record(book, PLATFORM_LICENSE, firms[k], buyers[k], -1, w.table[UPFRONT, 0], 50 * w.cal[ROYALTY])
+            a.cash[signing[k]] += w.table[UPFRONT, 0]
+            record(book, PLATFORM_LICENSE, signing[k], buyers[k], -1, w.table[UPFRONT, 0], 50 * w.cal[ROYALTY])
 
 
 @njit(cache=True, nogil=True)
-def collaborations(rng, w, a, book, search, c, stage_now):
-    """Firms sign research collaborations (pharma partners fund them) and learn from their partners."""
-    starting = np.empty(c.firms.shape[0], dtype=np.int64)
-    count = 0
-    for j in c.firms:
-        if rng.random() < min(w.cal[COLLABORATION_RATE] * w.matchmaking[w.t, a.region[j]], 0.9):
-            starting[count] = j
-            count += 1
+def collaborations(rng, w, a, book, search, c, stage_now, starting):
+    """Firms ``starting`` a research collaboration find a partner (pharma ones fund it) and learn from it."""
+    count = starting.shape[0]
     if count == 0:
         return
-    partners = choose(rng, search, book, starting[:count], c.partners, 1.0)
-    funded = np.zeros(count, dtype=np.bool_)
+    partners = choose(rng, search, book, starting, c.partners, 1.0)
     joint = np.zeros(count, dtype=np.bool_)
     for k in range(count):
         if partners[k] >= 0 and a.kind[partners[k]] == PHARMA:
-            funded[k] = True
             joint[k] = stage_now[starting[k]] >= 1
             a.cash[starting[k]] += w.cal[COLLABORATION_FUNDING]
     for k in range(count):   # co-developments first, then the other collaborations
@@ -839,7 +848,7 @@ def collaborations(rng, w, a, book, search, c, stage_now):
     for k in range(count):
         if partners[k] >= 0 and not joint[k]:
             record(book, RD_COLLABORATION, starting[k], partners[k], max(stage_now[starting[k]], 0))
-    _learn(w, search, starting[:count], partners)
+    _learn(w, search, starting, partners)
 
 
 @njit(cache=True, nogil=True)
