@@ -56,7 +56,7 @@ from .lifecycle import quarterly
 __all__ = ["Quarter", "quarter", "choose_drawn", "norms_of", "Search"]
 
 # --- constants (literal here: see the module docstring) --------------------------------------------
-#: Agent kinds, business models and exits of :mod:`bioregion.simulate.state`; stage of a marketed program.
+#: Agent kinds, business models and statuses of :mod:`bioregion.simulate.state`; stage of a marketed program.
 PRODUCER, FIRM, PHARMA, INVESTOR = 0, 1, 2, 3
 PRODUCT, PLATFORM, HYBRID, FIPCO = 0, 1, 2, 3
 CLOSED, ACQUIRED = 1, 2
@@ -114,7 +114,7 @@ TRANSITION, DURATION, MILESTONE, UPFRONT, ROUND_SIZE, QUARTER_COST, MILESTONES_L
 World = namedtuple("World", "t cal table grant tax_rate tax_cap vc matchmaking funding ipo_closed cliff "
                             "venture_proximity")
 #: Columns of :class:`bioregion.simulate.state.Agents` (``degree`` and ``profile`` are in Book and Search).
-Agents = namedtuple("Agents", "n kind region model alive listed cash fund products exit ended")
+Agents = namedtuple("Agents", "n kind region model alive listed cash fund products status ended")
 #: Columns of :class:`bioregion.simulate.state.Programs`; ``count`` is a one-element array (programs start
 #: during the quarter).
 Programs = namedtuple("Programs", "count owner origin partner stage remaining alive")
@@ -186,7 +186,7 @@ class Quarter:
         counts[EVENTS], counts[TIES], counts[FRESH], self.program_count[0] = log.n, ties.n, len(spun), p.n
         m.ipo_window, ties.table = quarter(
             m.rng, m.t, m.record_events, m.ipo_window, *self.fixed, *m.proximities(), a.n, a.kind, a.region,
-            a.model, a.alive, a.listed, a.cash, a.fund, a.products, a.exit, a.ended, a.degree, a.profile,
+            a.model, a.alive, a.listed, a.cash, a.fund, a.products, a.status, a.ended, a.degree, a.profile,
             self.program_count, p.owner, p.origin, p.partner, p.stage, p.remaining, p.alive, log.ints, log.floats,
             ties.table, ties.fresh, counts, m.flows, m.cells)
         p.n, log.n, ties.n = int(self.program_count[0]), int(counts[EVENTS]), int(counts[TIES])
@@ -208,16 +208,16 @@ def rehash(table, size, extra, extra_count):
 
 @njit(cache=True, nogil=True)
 def quarter(rng, t, record_events, ipo_window_open, breadth, scalars, table, weights, grant, tax_rate, tax_cap, vc,
-            matchmaking, funding, ipo_closed, cliff, proximity, venture_proximity, n, kind, region, model, alive, listed,
-            cash, fund, products, exit, ended, degree, profile, program_count, owner, origin, partner, stage,
-            remaining, program_alive, events, terms, ties, fresh, counts, flows, cells):
+            matchmaking, funding, ipo_closed, cliff, proximity, venture_proximity, n, kind, region, model, alive,
+            listed, cash, fund, products, status, ended, degree, profile, program_count, owner, origin, partner,
+            stage, remaining, program_alive, events, terms, ties, fresh, counts, flows, cells):
     """The compiled quarter on the model's columns; returns whether the IPO window is open, and the tie
     table (a larger one when it grew)."""
     if 4 * (counts[TIES] + counts[FRESH]) > ties.shape[0]:   # room for the quarter's new ties
         ties = rehash(ties, 4 * ties.shape[0], fresh, 0)
     w = World(t, scalars, table, grant, tax_rate, tax_cap, vc, matchmaking, funding, ipo_closed, cliff,
               venture_proximity)
-    a = Agents(n, kind, region, model, alive, listed, cash, fund, products, exit, ended)
+    a = Agents(n, kind, region, model, alive, listed, cash, fund, products, status, ended)
     p = Programs(program_count, owner, origin, partner, stage, remaining, program_alive)
     book = Book(t, record_events, events, terms, ties, fresh, counts, flows, degree)
     search = Search(region, proximity, profile, norms_of(profile, n), weights, breadth)
@@ -730,7 +730,7 @@ def close_quarter(w, a, p, book, c, cells):
     cells[:] = 0
     for j in c.firms:
         if a.alive[j] and a.cash[j] < 0:   # not acquired, out of cash
-            a.alive[j], a.exit[j], a.ended[j] = False, CLOSED, w.t
+            a.alive[j], a.status[j], a.ended[j] = False, CLOSED, w.t
             closing[j] = any_closed = True
             book.flows[FAILURES] += 1
         elif a.alive[j]:
@@ -901,6 +901,6 @@ def acquisitions(rng, w, a, p, book, search, c, gap, stage_now):
     for k in range(targets.shape[0]):
         target = targets[k]
         value = w.cal[PREMIUM] * (max(a.cash[target], 0.0) + worth[target])
-        a.alive[target], a.exit[target], a.ended[target] = False, ACQUIRED, w.t
+        a.alive[target], a.status[target], a.ended[target] = False, ACQUIRED, w.t
         book.flows[ACQUISITIONS] += 1
         record(book, ACQUISITION, buyers[k], target, stage_now[target], value)

@@ -33,7 +33,7 @@ from .environment import Environment
 from .eventlog import EVENT_KINDS, SPIN_OFF, EventLog
 from .initial import Founding, initial_profiles, population
 from .scenario import Scenario
-from .state import AGENT_KINDS, EXITS, FIRM, INVESTOR, MODELS, PHARMA, PRODUCER, Agents, Programs, kind_of
+from .state import AGENT_KINDS, FIRM, INVESTOR, MODELS, PHARMA, PRODUCER, STATUSES, Agents, Programs, kind_of
 from .ties import Ties
 
 __all__ = ["BioRegionModel"]
@@ -135,7 +135,7 @@ class BioRegionModel:
     def closures(self) -> dict[int, tuple[int, str]]:
         """``{row: (step, status)}`` of the agents that ended (closed or acquired)."""
         a = self.agents
-        return {int(row): (int(a.ended[row]), EXITS[a.exit[row]]) for row in np.flatnonzero(a.exit[: a.n])}
+        return {int(row): (int(a.ended[row]), STATUSES[a.status[row]]) for row in np.flatnonzero(a.status[: a.n])}
 
     def count(self, name: str, value: float = 1) -> None:
         """Add ``value`` to this quarter's counter ``name``."""
@@ -189,7 +189,7 @@ class BioRegionModel:
 
     def close(self, rows: np.ndarray, status: str) -> None:
         """Note the quarter and status (closed, acquired) of agents that ended."""
-        self.agents.exit[rows] = EXITS.index(status)
+        self.agents.status[rows] = STATUSES.index(status)
         self.agents.ended[rows] = self.t
 
     def found_firms(self, parents: np.ndarray, models: np.ndarray) -> None:

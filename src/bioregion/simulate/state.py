@@ -15,7 +15,7 @@ import numpy as np
 
 __all__ = [
     "PRODUCER", "FIRM", "PHARMA", "INVESTOR", "OTHER", "AGENT_KINDS",
-    "MODELS", "PRODUCT", "PLATFORM", "HYBRID", "FIPCO", "EXITS", "ACTIVE", "CLOSED", "ACQUIRED",
+    "MODELS", "PRODUCT", "PLATFORM", "HYBRID", "FIPCO", "STATUSES", "ACTIVE", "CLOSED", "ACQUIRED",
     "Agents", "Programs", "kind_of",
 ]
 
@@ -27,8 +27,8 @@ AGENT_KINDS: tuple[str, ...] = ("producer", "firm", "pharma", "investor", "other
 MODELS: tuple[str, ...] = ("product", "platform", "hybrid", "fipco")
 PRODUCT, PLATFORM, HYBRID, FIPCO = range(4)
 
-#: How an agent's life ended (organisation status in the event log).
-EXITS: tuple[str, ...] = ("active", "closed", "acquired")
+#: Organisation status of an agent (closed and acquired agents have ended).
+STATUSES: tuple[str, ...] = ("active", "closed", "acquired")
 ACTIVE, CLOSED, ACQUIRED = range(3)
 
 _KIND_OF = {
@@ -61,8 +61,8 @@ class Agents:
     kind, region, founded, model : ndarray of int
         Agent kind, region index, founding step, business model (firms).
     alive, listed : ndarray of bool
-    exit, ended : ndarray of int
-        How (:data:`EXITS`) and at which step the agent ended.
+    status, ended : ndarray of int
+        Organisation status (:data:`STATUSES`) and the step the agent ended at.
     cash, fund : ndarray of float
         Cash of firms; yearly fund supply of investors.
     degree : ndarray of int
@@ -123,7 +123,7 @@ class Agents:
 _AGENT_COLUMNS = {
     "kind": np.int8, "region": np.int16, "founded": np.int32, "model": np.int8,
     "alive": bool, "listed": bool, "cash": np.float64, "fund": np.float64,
-    "degree": np.int32, "products": np.float64, "exit": np.int8, "ended": np.int32,
+    "degree": np.int32, "products": np.float64, "status": np.int8, "ended": np.int32,
 }
 
 _PROGRAM_COLUMNS = {
