@@ -61,8 +61,10 @@ PRODUCER, FIRM, PHARMA, INVESTOR = 0, 1, 2, 3
 PRODUCT, PLATFORM, HYBRID, FIPCO = 0, 1, 2, 3
 CLOSED, ACQUIRED = 1, 2
 MARKETED = 5
-#: Event codes of :mod:`bioregion.simulate.eventlog` and the columns of its rows.
-VENTURE_ROUND, IPO, LICENSE, PLATFORM_LICENSE, MARKETING, RD_COLLABORATION, CO_DEVELOPMENT, ACQUISITION = range(1, 9)
+#: Event codes of :mod:`bioregion.simulate.eventlog` (numpy integers: numba would compile a function
+#: taking a plain int constant once per value) and the columns of its rows.
+VENTURE_ROUND, IPO, LICENSE, PLATFORM_LICENSE, MARKETING, RD_COLLABORATION, CO_DEVELOPMENT, ACQUISITION = (
+    np.int64(code) for code in range(1, 9))
 STEP, CODE, FIRST, SECOND, STAGE = range(5)
 #: Entries of the model's ``flows`` (:data:`bioregion.simulate.collector.FLOW_NAMES`), and the alliance
 #: counter of each event code.
@@ -214,7 +216,7 @@ def quarter(rng, t, record_events, ipo_window_open, breadth, scalars, table, wei
     """The compiled quarter on the model's columns; returns whether the IPO window is open, and the tie
     table (a larger one when it grew)."""
     if 4 * (counts[TIES] + counts[FRESH]) > ties.shape[0]:   # room for the quarter's new ties
-        ties = rehash(ties, 4 * ties.shape[0], fresh, 0)
+        ties = rehash(ties, 4 * ties.shape[0], fresh, np.int64(0))
     w = World(t, scalars, table, grant, tax_rate, tax_cap, vc, matchmaking, funding, ipo_closed, cliff,
               venture_proximity)
     a = Agents(n, kind, region, model, alive, listed, cash, fund, products, status, ended)
@@ -258,8 +260,8 @@ def quarter(rng, t, record_events, ipo_window_open, breadth, scalars, table, wei
 
 # --- bookkeeping: events, alliance ties, counters ------------------------------------------------
 @njit(cache=True, nogil=True)
-def record(book, code, first, second, stage, term0=0.0, term1=0.0, term2=0.0):
-    """Count an alliance of event ``code``, tie ``first`` and ``second`` (-1: none), log it."""
+def record(book, code, first, second, stage, term0, term1, term2):
+    """Count an alliance of event ``code``, tie ``first`` and ``second`` (-1: none), log it with its terms."""
     book.flows[ALLIANCE_FLOW[code]] += 1
     if second >= 0:
         _link(book, first, second)
@@ -521,7 +523,7 @@ def _start(rng, w, p, owner):
     if i == p.owner.shape[0]:
         return False
     p.owner[i], p.origin[i], p.partner[i], p.stage[i], p.alive[i] = owner, owner, -1, 0, True
-    p.remaining[i] = _quarters(rng, w, 0)
+    p.remaining[i] = _quarters(rng, w, np.int64(0))
     p.count[0] = i + 1
     return True
 
@@ -555,7 +557,7 @@ def develop(rng, w, a, p, book, c):
         if p.partner[i] >= 0:
             a.cash[p.owner[i]] += w.table[MILESTONE, stage]
         if stage + 1 < MARKETED:
-            p.remaining[i] = _quarters(rng, w, stage + 1)
+            p.remaining[i] = _quarters(rng, w, np.int64(stage + 1))
         else:
             p.remaining[i] = int(w.cal[EXCLUSIVITY])
             approved[done] = i
@@ -686,13 +688,13 @@ def firm_decisions(rng, w, a, book, c, stage_now, burn, window):
                 amount = w.table[ROUND_SIZE, stage]
                 a.cash[j] += amount
                 book.flows[CAPITAL_RAISED] += amount
-                record(book, VENTURE_ROUND, investors[lead], j, stage_now[j], amount)
+                record(book, VENTURE_ROUND, investors[lead], j, stage_now[j], amount, 0.0, 0.0)
         if window and not a.listed[j] and stage_now[j] >= 2 and _chance(rng, w.cal[IPO_PROBABILITY]):
             a.listed[j] = True
             a.cash[j] += w.cal[IPO_AMOUNT]
             book.flows[IPOS] += 1
             book.flows[CAPITAL_RAISED] += w.cal[IPO_AMOUNT]
-            record(book, IPO, j, -1, stage_now[j], w.cal[IPO_AMOUNT])
+            record(book, IPO, j, np.int64(-1), stage_now[j], w.cal[IPO_AMOUNT], 0.0, 0.0)
         if (a.model[j] == PLATFORM or a.model[j] == HYBRID) and _chance(rng, w.cal[PLATFORM_RATE]):
             signing[signs] = j
             signs += 1
@@ -766,7 +768,7 @@ def license(w, a, p, book, program, licensor, licensee, code):
     stage = min(p.stage[program], 4)
     p.partner[program] = licensee
     a.cash[licensor] += w.table[UPFRONT, stage]
-    record(book, code, licensor, licensee, p.stage[program], w.table[UPFRONT, stage],
+    record(book, code, licensor, licensee, np.int64(p.stage[program]), w.table[UPFRONT, stage],
            w.table[MILESTONES_LEFT, stage], 100 * w.cal[ROYALTY])
 
 
@@ -826,7 +828,8 @@ def platform_deals(rng, w, a, book, search, c, signing):
     for k in range(signing.shape[0]):
         if buyers[k] >= 0:
             a.cash[signing[k]] += w.table[UPFRONT, 0]
-            record(book, PLATFORM_LICENSE, signing[k], buyers[k], -1, w.table[UPFRONT, 0], 50 * w.cal[ROYALTY])
+            record(book, PLATFORM_LICENSE, signing[k], buyers[k], np.int64(-1), w.table[UPFRONT, 0],
+                   50 * w.cal[ROYALTY], 0.0)
 
 
 @njit(cache=True, nogil=True)
@@ -844,10 +847,11 @@ def collaborations(rng, w, a, book, search, c, stage_now, starting):
     for k in range(count):   # co-developments first, then the other collaborations
         if partners[k] >= 0 and joint[k]:
             record(book, CO_DEVELOPMENT, starting[k], partners[k], stage_now[starting[k]],
-                   w.cal[COLLABORATION_FUNDING])
+                   w.cal[COLLABORATION_FUNDING], 0.0, 0.0)
     for k in range(count):
         if partners[k] >= 0 and not joint[k]:
-            record(book, RD_COLLABORATION, starting[k], partners[k], max(stage_now[starting[k]], 0))
+            record(book, RD_COLLABORATION, starting[k], partners[k], max(stage_now[starting[k]], 0), 0.0, 0.0,
+                   0.0)
     _learn(w, search, starting, partners)
 
 
@@ -903,4 +907,4 @@ def acquisitions(rng, w, a, p, book, search, c, gap, stage_now):
         value = w.cal[PREMIUM] * (max(a.cash[target], 0.0) + worth[target])
         a.alive[target], a.status[target], a.ended[target] = False, ACQUIRED, w.t
         book.flows[ACQUISITIONS] += 1
-        record(book, ACQUISITION, buyers[k], target, stage_now[target], value)
+        record(book, ACQUISITION, buyers[k], target, stage_now[target], value, 0.0, 0.0)
