@@ -33,7 +33,7 @@ SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
 _SUFFIX_WORDS = frozenset(
     """Inc. Inc Incorporated Corp. Corp Corporation Co. Ltd. Ltd Limited LLC L.L.C. LP L.P. plc PLC Plc N.V. NV B.V. BV
     S.A.S. SAS S.A. SA AG SE GmbH A/S ASA AB Oyj Oy S.p.A. SpA S.r.l. Srl SRL S.L. K.K. a.s. A.S. BVBA bvba CVBA
-    SARL Company INC INC. LTD LTD. CORP. LIMITED S.R.L. S.P.A. KG""".split()
+    SARL Company INC INC. LTD LTD. CORP. LIMITED S.R.L. S.P.A. KG (publ)""".split()
 )
 _BAD_CONNECT = re.compile(r"\s+(?:of|for|de|du|des|la|le|für|et|di|del)\s+(?:the\s+)?")
 INSTITUTION = re.compile(
