@@ -22,24 +22,27 @@ _SYMBOLS = {
     "yen": "JPY", "chf": "CHF", "swiss francs": "CHF", "dkk": "DKK", "sek": "SEK", "nok": "NOK",
     "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "rmb": "CNY",
     "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "hkd": "HKD", "krw": "KRW", "won": "KRW", "inr": "INR",
-    "s$": "SGD", "sgd": "SGD", "ils": "ILS", "nis": "ILS", "bef": "BEF",
+    "s$": "SGD", "sgd": "SGD", "ils": "ILS", "nis": "ILS", "bef": "BEF", "rs": "INR", "rs.": "INR", "₹": "INR",
 }
-_PREFIX = r"(?P<pre>US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|HK\$|S\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)\s?)"
+_PREFIX = (r"(?P<pre>US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|HK\$|S\$|\$|€|£|¥|₹\s?|Rs\.?\s?|"
+           r"(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)\s?)")
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s?(?P<scale>billion|bn|million|mln|mn|m|M|thousand|k|K|b|B|BN)\b\.?)?"
+_SCALE = (r"(?:\s?(?P<scale>trillion|tn|billion|bn|million|mln|mn|m|M|thousand|k|K|b|B|BN|Million|Billion|crores?|"
+          r"lakhs?)\b\.?)?")
 _SUFFIX = r"(?:\s+(?P<post>USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|euros?|dollars|pounds|yen|yuan|Swiss francs)\b)"
 _AMOUNT_PREFIXED = re.compile(rf"(?<![\w$€£¥]){_PREFIX}{_NUMBER}{_SCALE}")
 _AMOUNT_SUFFIXED = re.compile(rf"(?<![\w.,$€£¥]){_NUMBER}{_SCALE}{_SUFFIX}")
-_SCALES = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+_SCALES = {"trillion": 1e12, "tn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
            "thousand": 1e3, "k": 1e3}
 _PER_UNIT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:per|a)\s+(?:share|ADS|American Depositary Share|unit)\b|^\s*/\s*share",
                        re.I)
-_HINT = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)\b|"
+_HINT = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)(?:\b|(?=\d))|"
+                   r"\bRs\.?\s?\d|"
                    r"euro|dollar|pound|yen|yuan|franc")
 _DIGIT = re.compile(r"\d")
 _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|CAD)\b|\bplus\b")
 _CUES = (
-    ("upfront", re.compile(r"up-?\s?front|upfront|initial payment|license fee|licen[cs]e fee|signing fee|"
+    ("upfront", re.compile(r"up-?\s?front|upfront|initial payment|license fee|licen[cs]e fee|signing fee|option fee|(?:on|upon) closing|"
                            r"upon signing|at closing|in cash at", re.I)),
     ("milestones", re.compile(r"milestone|contingent|earn-?out|contingent value|\bupon (?:the )?(?:achievement|approval|"
                               r"acceptance|initiation|start|first|successful|regulatory|marketing|commercial)", re.I)),
@@ -68,6 +71,11 @@ _CONTINGENT_INSTRUMENT = re.compile(r"(?:contingent value rights?|\bCVRs?\b|earn
                                     r"[^$€£¥\d]{0,60}$", re.I)
 #: "..., excluding royalties and the equity investment": what a total leaves out names no component of it.
 _EXCLUDED = re.compile(r"\b(?:excluding|excl\.|not including|exclusive of|in addition to|on top of)\b", re.I)
+
+
+#: "KRW 28 billion (about USD 20.5 million)": an amount in brackets right after another is its conversion.
+_CONVERSION = re.compile(r"\s*\(\s*(?:(?:about|approx\.?|approximately|around|roughly|c\.|ca\.|~|equivalent to|"
+                         r"equal to)\s*){0,2}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -108,10 +116,14 @@ def find_amounts(sentence: str) -> list[Amount]:
     found: list[Amount] = []
     if not _DIGIT.search(sentence) or not _HINT.search(sentence):
         return found
+    previous_end = -1
     for match in _matches(sentence):
         value = _value(match)
         if value is None or _PER_UNIT.match(sentence, match.end()):
             continue
+        if previous_end >= 0 and _CONVERSION.match(sentence[previous_end:match.start()]):
+            continue
+        previous_end = match.end()
         amount, currency = value
         found.append(Amount(amount, currency, _component(sentence, match.start(), match.end()), match.start()))
     return found

@@ -79,12 +79,15 @@ def relation_terms(draft: _Draft, texts: News, merged: Sequence[_Draft]) -> list
     totals: dict[str, tuple[float, str]] = {}
     for index in sentences:
         for amount in texts.amounts(index):
-            component = _component_of(rel_type, amount.component, texts[index])
+            component = _component_of(rel_type, amount.component, texts[index], amount.start)
             if component == "equity" and rel_type != "equity_investment" and has_equity:
                 continue
             if component not in allowed or (index != draft.sentence and rel_type == "equity_investment"
                                             and amount.component != "equity"):
                 continue
+            if rel_type == "joint_venture" and component == "equity" and "equity" in totals \
+                    and totals["equity"] != (amount.amount, amount.currency):
+                component = f"equity {len([c for c in totals if c.startswith('equity')]) + 1}"
             _add_term(totals, component, amount.amount, amount.currency, index == draft.sentence)
     if rel_type == "grant":
         order = [draft.sentence] + [i for i in range(len(texts)) if i != draft.sentence]
@@ -94,11 +97,11 @@ def relation_terms(draft: _Draft, texts: News, merged: Sequence[_Draft]) -> list
             totals["value"] = granted
     if not any(_PER_SHARE.search(texts[index]) and not texts.is_history(index) for index in sentences):
         _cash_is_upfront(totals, rel_type)
-    return [{"component": c, "amount": int(a) if float(a).is_integer() else a, "currency": cur}
+    return [{"component": c.split()[0], "amount": int(a) if float(a).is_integer() else a, "currency": cur}
             for c, (a, cur) in totals.items()]
 
 
-def _component_of(rel_type: str, component: str, sentence: str) -> str:
+def _component_of(rel_type: str, component: str, sentence: str, start: int = 0) -> str:
     """The component an amount pays in a relation of ``rel_type`` (money cues read for a licence by default)."""
     if component == "grant":
         return "value" if rel_type in ("grant", "consortium") else "skip"
@@ -107,16 +110,21 @@ def _component_of(rel_type: str, component: str, sentence: str) -> str:
     if rel_type in ("venture_round", "grant", "ipo", "consortium") and component == "equity":
         return "value"
     if rel_type == "joint_venture":
-        return _joint_venture_component(sentence, component)
+        return _joint_venture_component(sentence, component, start)
     return component
 
 
 _CAPITAL_CONTRIBUTION = re.compile(r"\bcontribut|\binvest|\b(?:interest|stake|ownership)\b", re.I)
+#: "The registered capital of the JV Company shall be RMB250 million, which shall be contributed ...": the venture's value.
+_VENTURE_CAPITAL = re.compile(r"\b(?:registered|total|share|initial) capital\b[^;:]{0,60}$|\bcapitali[sz]ed with[^;:]{0,20}$",
+                              re.I)
 
 
-def _joint_venture_component(sentence: str, component: str) -> str:
+def _joint_venture_component(sentence: str, component: str, start: int = 0) -> str:
     """Cash a partner puts into a joint venture for its interest is equity; other amounts (the capital the
     venture is set up with, its total value) are its value."""
+    if _VENTURE_CAPITAL.search(sentence, 0, start):
+        return "value"
     if component in ("value", "upfront", "equity") and _CAPITAL_CONTRIBUTION.search(sentence):
         return "equity"
     return "value" if component in ("value", "upfront") else component
