@@ -51,7 +51,7 @@ _CUES = (
                                     r"(?:research|development|R&D) costs", re.I)),
     ("research_funding", re.compile(r"\b(?:will|to|shall|would) fund (?:up to )?$")),
     ("value", re.compile(r"equity value|enterprise value|total (?:potential )?(?:deal |transaction )?(?:value|amount)|"
-                         r"valued at|worth|aggregate|"
+                         r"valued at|worth|aggregate(?! (?:[\w,-]+ ){0,3}?(?:milestone|royalt|upfront|research))|"
                          r"transaction value|total consideration|gross proceeds|capitali[sz]ed with|"
                          r"total budget", re.I)),
     ("equity", re.compile(r"equity|stake|private placement|shares? of|purchase of shares|subscri|common stock|"
@@ -76,6 +76,12 @@ _EXCLUDED = re.compile(r"\b(?:excluding|excl\.|not including|exclusive of|in add
 #: "KRW 28 billion (about USD 20.5 million)": an amount in brackets right after another is its conversion.
 _CONVERSION = re.compile(r"\s*\(\s*(?:(?:about|approx\.?|approximately|around|roughly|c\.|ca\.|~|equivalent to|"
                          r"equal to)\s*){0,2}$", re.I)
+
+#: "cash and cash equivalents of A$38.2 million", "revenue from operations of Rs 312 crore": figures, not terms.
+_NOT_A_TERM = re.compile(r"\b(?:cash(?: and cash equivalents| and (?:short-term )?investments| position| balance| reserves)?|"
+                         r"revenues?(?: from operations)?|turnover|net (?:loss|income|profit))"
+                         r"(?: (?:for|in|at|as of) [^,;]{0,30})? of (?:approximately |about )?$", re.I)
+_BRACKETED = re.compile(r"^\s*\([^()]{0,50}\)")
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,8 @@ def find_amounts(sentence: str) -> list[Amount]:
             continue
         if previous_end >= 0 and _CONVERSION.match(sentence[previous_end:match.start()]):
             continue
+        if _NOT_A_TERM.search(sentence, max(0, match.start() - 80), match.start()):
+            continue
         previous_end = match.end()
         amount, currency = value
         found.append(Amount(amount, currency, _component(sentence, match.start(), match.end()), match.start()))
@@ -158,7 +166,7 @@ def _component(sentence: str, start: int, end: int) -> str:
     Cues ending in ``$`` ("will fund up to", "granted the company") must end right before the amount.
     """
     before = re.split(r"[;]|\band\b|,\s(?:and|plus|as well as)\b", sentence[max(0, start - 90):start])[-1]
-    after = _EXCLUDED.split(_NEXT_AMOUNT.split(sentence[end:end + 60])[0])[0]
+    after = _EXCLUDED.split(_NEXT_AMOUNT.split(_BRACKETED.sub("", sentence[end:end + 100])[:60])[0])[0]
     if _CONTINGENT_INSTRUMENT.search(before):
         return "milestones"
     if _PART.search(before):
