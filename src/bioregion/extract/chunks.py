@@ -22,7 +22,7 @@ __all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chun
 _CONNECT = r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del)\s+(?:the\s+)?|[ \t]+)"
 _WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|"
     r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
-    r"(?![\w/\-]))(?![A-Z][\w'’+\-]*-based\b)(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
+    r"(?![\w/\-]))(?![A-Z][\w'’+\-]*-based\b|(?:Million|Billion|Trillion|Thousand)\b)(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
     rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?"
     rf"(?:\s+\([A-Z][a-z]+\)(?=,?\s+{LEGAL_SUFFIX}))?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
@@ -70,7 +70,7 @@ COMMON = frozenset(
     Wednesday Thursday Friday Saturday Sunday Belgium Flanders Wallonia Brussels Japan China Greater Europe Asia
     America Latin United States Kingdom Canada Germany France Switzerland Netherlands Sweden Denmark Norway
     Finland Korea India Israel Italy Spain Worldwide Global Under It We They He She Lead Series Seed Round
-    Upfront Milestone Royalties Territory Agreement License Licence Collaboration Acquisition Merger Offering
+    Upfront Milestone Milestones Royalties Equity Investment Investments Financing Placement Option Territory Agreement License Licence Collaboration Acquisition Merger Offering
     Directors Committee Compensation Supervisory Executive Audit Advisory Scientific Steering
     Pursuant Accordingly Notwithstanding Subject Pending Despite Although Given Thereafter Hereby""".split()
 )

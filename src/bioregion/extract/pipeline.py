@@ -35,7 +35,7 @@ from .layout import read_layout
 from .mentions import DocumentMentions, find_mentions
 from .readers import Document, read_documents
 from .relations import Finding, classify_sentence
-from .settle import settle_roles, upgrade_to_license
+from .settle import keep_joint_research, settle_roles, upgrade_to_license
 from .terms import News, relation_terms
 from .triggers import ORG
 
@@ -120,6 +120,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
     _add_listed_members(drafts, masked, funders, news)
     _funded_partnerships(drafts, masked, funders)
+    keep_joint_research(drafts, masked, " ".join(texts))
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))

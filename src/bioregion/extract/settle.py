@@ -19,7 +19,7 @@ from .kinds import ACADEMIC_KINDS
 from .relations import Finding, payment_roles
 from .triggers import ORG
 
-__all__ = ["settle_roles", "upgrade_to_license"]
+__all__ = ["keep_joint_research", "settle_roles", "upgrade_to_license"]
 
 _WITH_GROUP = re.compile(r"\bwith ((?:@\d+@(?:['’]s)?(?:,\s*and\s+|,\s*|\s+and\s+)?)+)")
 
@@ -52,7 +52,8 @@ def settle_roles(drafts: Sequence[_Draft], masked: list[str], kinds: list[str | 
 
 
 #: Costs or profits shared, research run jointly: a coupled collaboration, whatever royalties it also pays.
-_JOINT_WORK = re.compile(r"share[sd]? (?:\w+ )?(?:costs|profits)|\bjointly (?:run|conduct|perform|carry out)|"
+_JOINT_WORK = re.compile(r"share[sd]? (?:\w+ )?(?:costs|profits)|\bjointly (?:run|conduct|perform|carry out|discover|"
+                         r"research|identify)|"
                          r"\bjoint (?:research|steering) (?:programme|program|committee)", re.I)
 
 
@@ -74,6 +75,24 @@ def upgrade_to_license(drafts: Sequence[_Draft], masked: list[str], whole: str, 
             first, second = ([k] for k in draft.finding.roles)
             draft.finding.type = "license"
             draft.finding.roles = _licence_roles(first, second, paying, kinds, announcer)
+
+
+#: "a research collaboration and licence agreement": one deal, named a collaboration first.
+_COLLAB_AND_LICENCE = re.compile(r"\bresearch collaboration and (?:exclusive )?(?:licen[cs]e|licensing) agreement", re.I)
+
+
+def keep_joint_research(drafts: Sequence[_Draft], masked: list[str], whole: str) -> None:
+    """A "research collaboration and licence agreement" whose research the partners run jointly is an R&D
+    collaboration (Hagedoorn 2002), its licence a term of it; see :func:`upgrade_to_license`."""
+    if not _JOINT_WORK.search(whole):
+        return
+    for draft in drafts:
+        if draft.finding.type == "license" and _COLLAB_AND_LICENCE.search(masked[draft.sentence]):
+            parties = list(draft.finding.roles) or list(draft.finding.unresolved)
+            draft.finding.type = "rd_collaboration"
+            draft.finding.roles = {k: "partner" for k in parties}
+            draft.finding.unresolved = []
+            draft.finding.option = False
 
 
 def _said_elsewhere(finding: Finding, drafts: Sequence[_Draft]) -> dict[int, str] | None:

@@ -78,8 +78,8 @@ TRIGGERS = {
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
                             r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
                             r"(?:ordinary |common |preferred )?shares|"
-                            r"(?<!option to )purchased? (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
-                            r"(?:newly[- ]issued )?(?:{O} )?|[\d,]+ )(?:ordinary |common |preferred )?"
+                            r"(?<!option to )(?:purchased?|invest) (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
+                            r"(?:newly[- ]issued )?(?:{O}(?:['’]s)? )?|[\d,]+ )(?:ordinary |common |preferred )?"
                             r"(?:shares|stock))\b"),
     "venture_round": _c(r"\b(?:series [A-F]\d?(?![- ](?:stage|compan))|"
                         r"seed (?:round|financing|funding|capital|investment)|(?:financing|funding|investment) round|"
