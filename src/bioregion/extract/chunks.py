@@ -79,7 +79,7 @@ _FIELD_OF = re.compile(r" (?:of|for|on) (?:the )?[A-Z]")
 _FIELD = re.compile(r"(?:[A-Z][a-z]+(?:ology|ologies|ics|istry|ine|ment|ences|ical|ious|ive|ing)|Health|Research|"
                     r"Diseases?|Care|Welfare|Technology|Technologies|Stroke|Blood|Aging|Pharmacy|Nutrition|Prevention|"
                     r"Innovation|Biotechnology|Engineering)\b")
-_PRODUCT_CODE = re.compile(r"^[A-Z]{1,5}-?\d+[A-Za-z0-9]*$")
+_PRODUCT_CODE = re.compile(r"^[A-Z]{1,5}-?(?:[A-Z]{1,5}-?)?\d+[A-Za-z0-9]*$")
 _GAP = re.compile(r"[\s&]")
 _LEAD_WORD = re.compile(r"[^\s&]+\s*")
 #: A possessive splits "Wallonia's W.IN.G" in two names, but not "Dr. Reddy's Laboratories" or "Children's Hospital".

@@ -50,7 +50,7 @@ _CUES = (
     ("research_funding", re.compile(r"research (?:funding|support|payments?)|fund research|R&D funding|"
                                     r"(?:research|development|R&D) costs", re.I)),
     ("research_funding", re.compile(r"\b(?:will|to|shall|would) fund (?:up to )?$")),
-    ("value", re.compile(r"equity value|enterprise value|total (?:potential )?(?:deal |transaction )?(?:value|amount)|"
+    ("value", re.compile(r"equity value|enterprise value|total (?:potential )?(?:deal |transaction |contract )?(?:value|amount)|"
                          r"valued at|worth|aggregate(?! (?:[\w,-]+ ){0,3}?(?:milestone|royalt|upfront|research))|"
                          r"transaction value|total consideration|gross proceeds|capitali[sz]ed with|"
                          r"total budget", re.I)),
@@ -81,6 +81,9 @@ _CONVERSION = re.compile(r"\s*\(\s*(?:(?:about|approx\.?|approximately|around|ro
 _NOT_A_TERM = re.compile(r"\b(?:cash(?: and cash equivalents| and (?:short-term )?investments| position| balance| reserves)?|"
                          r"revenues?(?: from operations)?|turnover|net (?:loss|income|profit))"
                          r"(?: (?:for|in|at|as of) [^,;]{0,30})? of (?:approximately |about )?$", re.I)
+#: "the total contract value, including development ... milestones, amounts to": an inserted clause names no cue.
+_INSERTED = re.compile(r",\s+(?:including|excluding|comprising)\b[^;]{0,80}?,(?=\s+(?:amounts?|is|are|was|totals?|comes?|"
+                       r"reach\w*|stands?|of|will|could|may)\b)")
 _BRACKETED = re.compile(r"^\s*\([^()]{0,50}\)")
 
 
@@ -165,7 +168,8 @@ def _component(sentence: str, start: int, end: int) -> str:
 
     Cues ending in ``$`` ("will fund up to", "granted the company") must end right before the amount.
     """
-    before = re.split(r"[;]|\band\b|,\s(?:and|plus|as well as)\b", sentence[max(0, start - 90):start])[-1]
+    before = _INSERTED.sub(" ", sentence[max(0, start - 150):start])[-90:]
+    before = re.split(r"[;]|\band\b|,\s(?:and|plus|as well as)\b", before)[-1]
     after = _EXCLUDED.split(_NEXT_AMOUNT.split(_BRACKETED.sub("", sentence[end:end + 100])[:60])[0])[0]
     if _CONTINGENT_INSTRUMENT.search(before):
         return "milestones"

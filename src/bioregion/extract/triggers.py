@@ -47,7 +47,7 @@ EVENT = _c(r"\b(?:announc\w*|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish
             r"participation|attract\w*)\b")
 BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|"
                  r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
-                 r"licen[cs]e|alliance|deal|contract|relationship)|largely from|revenue|income from|"
+                 r"licen[cs]e|alliance|deal|contract|relationship|arrangement|co-development|cooperation)|largely from|revenue|income from|"
                  r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) (?:@\d+(?=@)|the)|"
                  r"partners include|which (?:it|the company|we) (?:had )?(?:in-)?licen[cs]ed|"
                  r"(?:discovered|developed|identified|generated|designed|created|conducted|performed|carried out|"
