@@ -84,10 +84,11 @@ _COLLAB_AND_LICENCE = re.compile(r"\bresearch collaboration and (?:exclusive )?(
 def keep_joint_research(drafts: Sequence[_Draft], masked: list[str], whole: str) -> None:
     """A "research collaboration and licence agreement" whose research the partners run jointly is an R&D
     collaboration (Hagedoorn 2002), its licence a term of it; see :func:`upgrade_to_license`."""
-    if not _JOINT_WORK.search(whole):
+    named = [d for d in drafts if d.finding.type == "license" and _COLLAB_AND_LICENCE.search(masked[d.sentence])]
+    if not named or not _JOINT_WORK.search(whole):
         return
-    for draft in drafts:
-        if draft.finding.type == "license" and _COLLAB_AND_LICENCE.search(masked[draft.sentence]):
+    for draft in named:
+        if True:
             parties = list(draft.finding.roles) or list(draft.finding.unresolved)
             draft.finding.type = "rd_collaboration"
             draft.finding.roles = {k: "partner" for k in parties}
