@@ -19,7 +19,7 @@ from .triggers import masked_pattern as _c
 __all__ = ["Finding", "classify_sentence", "payment_roles"]
 
 #: "X, a biotech company developing ...,": a description of X, not the event; "X, a new spin-off" is the news.
-_APPOSITION = re.compile(r"(@\d+@)(?:\s*\([^()@]*\))?,\s+(?:a|an|the|one of)\s+(?!new(?:ly)?\b)[^,@]{0,160}"
+_APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:a|an|the|one of)\s+(?!new(?:ly)?\b)[^,@]{0,160}"
                          r"(?:@\d+@[^,@]{0,80})*,")
 #: "X, which led the company's seed round in 2021, also participated": a relative clause describes X.
 _RELATIVE = re.compile(r"(@\d+@),\s+(?:which|who)\s+[^,@]{0,120}(?:@\d+@[^,@]{0,80})*,")

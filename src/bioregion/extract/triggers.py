@@ -57,7 +57,9 @@ BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly
                  r"licen[cs]e|alliance)|(?:its|their|our|the company['’]s) (?:[\w-]+ ){0,2}(?:partnership|collaboration|alliance|"
                  r"relationship) with|"
                  r"(?:terminat|discontinu)\w* (?:of )?(?:the |its |their |our )?(?:[\w-]+ ){0,4}(?:agreements?|"
-                 r"collaboration|partnership|licen[cs]e|alliance)|rights? (?:will |shall )?revert)\b")
+                 r"collaboration|partnership|licen[cs]e|alliance)|rights? (?:will |shall )?revert|"
+                 r"remains? (?:licensed|partnered|in (?:place|effect|force))|continues? unchanged|unaffected|"
+                 r"(?:is |are |be )not affected)\b")
 
 TRIGGERS = {
     "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*|(?:agree\w* )?to sell|"
@@ -65,7 +67,7 @@ TRIGGERS = {
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
     "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
                  r"into|businesses|operations)\b)[a-z]|\s+@\d+@['’]s)|business combination)\b"),
-    "license": _c(r"\b(?:(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b)|exclusive (?:worldwide |global )?rights|option to licen\w+)"),
+    "license": _c(r"\b(?:(?<!Biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| [Aa]pplication)|exclusive (?:worldwide |global )?rights|option to licen\w+)"),
     "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|share (?:development )?costs)\b"),
     "joint_venture": _c(r"\b(?:joint venture|JV)\b"),
     "consortium": _c(r"\b(?:consortium|public-private partnership|(?:Horizon 2020|Horizon Europe|IMI|IHI|EU-funded) "
