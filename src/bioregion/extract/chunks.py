@@ -117,7 +117,14 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
                 end -= 1
             if end > start:
                 out.append((start, end, text[start:end]))
+    if "Company" in text or "Leader" in text:
+        out = [c for c in out if not _DESCRIPTION.search(c[2]) or not _INDEFINITE.search(text, max(0, c[0] - 4), c[0])]
     return _join_fields(text, out) if " and " in text else out
+
+
+#: "to Create a Leading Neuromuscular Disease Company": a title-case description after "a", no name.
+_DESCRIPTION = re.compile(r" (?:Company|Leader)$")
+_INDEFINITE = re.compile(r"\b(?:a|an|A|An)\s+$")
 
 
 def _join_fields(text: str, chunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -77,13 +77,18 @@ _EXCLUDED = re.compile(r"\b(?:excluding|excl\.|not including|exclusive of|in add
 _CONVERSION = re.compile(r"\s*\(\s*(?:(?:about|approx\.?|approximately|around|roughly|c\.|ca\.|~|equivalent to|"
                          r"equal to)\s*){0,2}$", re.I)
 
-#: "cash and cash equivalents of A$38.2 million", "revenue from operations of Rs 312 crore": figures, not terms.
+#: "cash and cash equivalents of A$38.2 million", "revenue from operations of Rs 312 crore", "expected to have
+#: approximately $410 million in cash": figures, not terms.
 _NOT_A_TERM = re.compile(r"\b(?:cash(?: and cash equivalents| and (?:short-term )?investments| position| balance| reserves)?|"
                          r"revenues?(?: from operations)?|turnover|net (?:loss|income|profit))"
-                         r"(?: (?:for|in|at|as of) [^,;]{0,30})? of (?:approximately |about )?$", re.I)
+                         r"(?: (?:for|in|at|as of) [^,;]{0,30})? of (?:approximately |about )?$|"
+                         r"\b(?:to have|will have|has|had|holds?|held) (?:approximately |about |roughly |over )?$", re.I)
 #: "the total contract value, including development ... milestones, amounts to": an inserted clause names no cue.
 _INSERTED = re.compile(r",\s+(?:including|excluding|comprising)\b[^;]{0,80}?,(?=\s+(?:amounts?|is|are|was|totals?|comes?|"
                        r"reach\w*|stands?|of|will|could|may)\b)")
+#: "$120 million in cumulative cost synergies", "$2.1 billion in annual sales": no term of a deal.
+_NOT_A_TERM_AFTER = re.compile(r"\s+(?:in|of) (?:[\w-]+ ){0,2}(?:synergies|savings|(?:annual|peak) (?:sales|revenues?))\b"
+                               r"(?![\s-]+\w*\s?milestone)", re.I)
 _BRACKETED = re.compile(r"^\s*\([^()]{0,50}\)")
 
 
@@ -132,7 +137,8 @@ def find_amounts(sentence: str) -> list[Amount]:
             continue
         if previous_end >= 0 and _CONVERSION.match(sentence[previous_end:match.start()]):
             continue
-        if _NOT_A_TERM.search(sentence, max(0, match.start() - 80), match.start()):
+        if _NOT_A_TERM.search(sentence, max(0, match.start() - 80), match.start()) or _NOT_A_TERM_AFTER.match(
+                sentence, match.end()):
             continue
         previous_end = match.end()
         amount, currency = value
