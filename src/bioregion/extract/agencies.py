@@ -137,7 +137,8 @@ AGENCIES: tuple[KnownOrganisation, ...] = (
 _REGULATOR_FORM = re.compile(
     r"\b(?:Food and Drug Administration|Medical Products Administration|Medicines Agency|"
     r"Regulatory (?:Agency|Authority)|Drug Administration|Therapeutic Goods|Health Authority|Medicines Evaluation Board|Securities and Exchange|"
-    r"Patent (?:and Trademark )?Office|Intellectual Property Office)\b"
+    r"Patent (?:and Trademark )?Office|Intellectual Property Office|Stock Exchange|Exchanges and Clearing|Korea Exchange|"
+    r"BSE Limited)\b"
 )
 _AGENCY_FORM = re.compile(
     r"^(?:The\s+|the\s+)?(?:(?:Ministry|Government|Secretariat)\s+(?:of|for)\b|"

@@ -72,7 +72,7 @@ COMMON = frozenset(
     Finland Korea India Israel Italy Spain Worldwide Global Under It We They He She Lead Series Seed Round
     Upfront Milestone Milestones Royalties Equity Investment Investments Financing Placement Option Territory Agreement License Licence Collaboration Acquisition Merger Offering
     Directors Committee Compensation Supervisory Executive Audit Advisory Scientific Steering
-    Pursuant Accordingly Notwithstanding Subject Pending Despite Although Given Thereafter Hereby""".split()
+    To Dear Sub Ref Regd Pursuant Accordingly Notwithstanding Subject Pending Despite Although Given Thereafter Hereby""".split()
 )
 _CONNECTORS = frozenset("of for de du des la le für van von der den et di del the &".split())
 _FIELD_OF = re.compile(r" (?:of|for|on) (?:the )?[A-Z]")

@@ -198,6 +198,10 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     marked = [[Mention(start, end, text[start:end], key) for start, end, key in hits]
               for text, hits in zip(cleaned, registry.find_in(cleaned))]
     announcer = next((m.key for m in marked[first_body]), None) if first_body < len(marked) else None
+    if announcer is not None and kind_of(registry.clusters[announcer]) == "regulator":
+        # A letter to the exchange ("To, BSE Limited ..."): the company is the letterhead's, not the addressee.
+        announcer = next((m.key for ms in marked[:first_body] + marked[first_body:] for m in ms
+                          if kind_of(registry.clusters[m.key]) != "regulator"), None)
     defined = _defined_company(sentences, marked)
     announcer = announcer or defined
     if announcer:

@@ -44,7 +44,7 @@ _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|C
 _CUES = (
     ("upfront", re.compile(r"up-?\s?front|upfront|initial payment|license fee|licen[cs]e fee|signing fee|option fee|(?:on|upon) closing|"
                            r"upon signing|at closing|in cash at", re.I)),
-    ("milestones", re.compile(r"milestone|contingent|earn-?out|contingent value|\bupon (?:the )?(?:achievement|approval|"
+    ("milestones", re.compile(r"milestone|contingent|earn-?out|deferred consideration|contingent value|\bupon (?:the )?(?:achievement|approval|"
                               r"acceptance|initiation|start|first|successful|regulatory|marketing|commercial)", re.I)),
     ("royalty", re.compile(r"royalt", re.I)),
     ("research_funding", re.compile(r"research (?:funding|support|payments?)|fund research|R&D funding|"

@@ -63,6 +63,9 @@ _ACQ = [
         r"dispos\w*(?: of)?)\b[^@]{0,250}?\bto (?P<a>{O})"), "acquirer", "target"),
     (_c(r"(?P<b>{O}){G80}\b(?:has been|was|were|to be|will be|is being) acquired by (?P<a>{O})"), "acquirer", "target"),
     (_c(r"\bacquisition of (?P<b>{O}) by (?P<a>{O})"), "acquirer", "target"),
+    # "X ... has approved a Business Transfer Agreement with Y for the acquisition of its portfolio": Y sells.
+    (_c(r"(?P<a>{O})[^@]{0,200}?\bagreement\b[^@]{0,60}?\bwith (?P<b>{O})[^@]{0,40}?\bfor (?:the )?"
+        r"(?:acquisition|purchase) of (?:its|their)\b"), "acquirer", "target"),
     (_c(r"(?P<a>{O}){G80}\b(?:to acquire|will acquire|has acquired|have acquired|acquired|acquires|acquire|"
         r"complet\w+ (?:the |its )?acquisition of|clos\w+ (?:the |its )?acquisition of|announc\w+ (?:the |its )?"
         r"acquisition of|agreed to (?:acquire|buy)|to buy|buys|bought|to purchase|purchased|takeover of)\b"
