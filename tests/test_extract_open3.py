@@ -108,3 +108,36 @@ def test_existing_co_development_arrangement_is_background():
                      "its domestic partner Daesan Pharmaceutical Co., Ltd. under an existing co-development "
                      "arrangement.")
     assert [f[0] for f in found] == ["license"]
+
+
+def test_letter_to_the_exchange_and_business_transfer_agreement():
+    text = ("SARVODAYA PHARMACEUTICALS LIMITED\n\nDate: August 12, 2024\n\nTo,\nBSE Limited\n\nDear Sir / Madam,\n\n"
+            "We wish to inform you that the Board of Directors of the Company, at its meeting held today, has approved "
+            "a Business Transfer Agreement with Kellwyn Healthcare Private Limited for the acquisition of its portfolio "
+            "of dermatology brands. Total consideration of Rs 1,145 crore, of which Rs 1,000 crore is payable on "
+            "closing and up to Rs 145 crore is payable as deferred consideration.\n")
+    found = [(c.type, sorted((p["name"].title(), p["role"]) for p in c.parties))
+             for c in extract_document(document_from_text("letter.txt", text))]
+    assert found == [("acquisition", [("Kellwyn Healthcare Private Limited", "target"),
+                                      ("Sarvodaya Pharmaceuticals Limited", "acquirer")])]
+
+
+def test_synergies_and_cash_to_have_are_no_terms():
+    assert _terms("The companies expect to realize approximately $120 million in cumulative cost synergies") == []
+    assert _terms("Combined company expected to have approximately $410 million in cash") == []
+
+
+def test_title_case_description_after_a_is_no_party():
+    found = _extract("Alderbrook Therapeutics, Inc. and Solenne Bio, Inc. today announced a merger of equals to "
+                     "create a Leading Neuromuscular Disease Company.")
+    assert [f[:2] for f in found] == [("merger", [("Alderbrook Therapeutics, Inc.", "partner"),
+                                                  ("Solenne Bio, Inc.", "partner")])]
+
+
+def test_apposition_after_an_acronym_and_biologics_license_application():
+    found = _extract("Pellucid Therapeutics, Inc. today announced that it has received an award of up to $3.8 "
+                     "million from Combating Antibiotic-Resistant Bacteria Biopharmaceutical Accelerator (CARB-X), "
+                     "a global non-profit partnership based at Boston University, to advance PLC-17.")
+    assert [f[0] for f in found] == ["grant"]
+    assert _extract("Lysander Pharma AG leads commercialisation in Europe, while Dunmore Biologics plc leads in the "
+                    "United States, where a Biologics License Application is under review.") == []
