@@ -111,6 +111,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     news = News(texts, date)
     recap = is_recap(document.title or texts[0])
     drafts = []
+    _resolve_epithets(masked)
     for index, sentence in enumerate(masked):
         if "@" not in sentence or (recap and not _TODAY.search(sentence)):
             continue
@@ -126,6 +127,25 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
     merged = [d for d in _merge(title_last, announcer) if not _fund_raising(d, kinds)]
     return [_candidate(document, d, texts, news, mentions, keys, date, merged, title_used) for d in merged]
+
+
+#: "The New Jersey drugmaker has agreed to buy X": a sentence opening on an epithet names the last sentence's subject.
+_EPITHET = re.compile(r"^(?:The|the) (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)* |[\w-]+ ){0,2}(?:drugmaker|pharma(?:ceutical)? "
+                      r"(?:company|giant|group|major)|biotech|buyer|acquirer|suitor|pharma)\b(?! \w+ @)")
+_SUBJECT = re.compile(r"^\s*(@\d+@)(?:['’]s)?\s+(?!\()")
+
+
+def _resolve_epithets(masked: list[str]) -> None:
+    """Journalists name the buyer by an epithet after naming it ("Vantor is going all in ... The New Jersey
+    drugmaker has agreed to buy Cellwright"): the epithet opening a sentence is the previous sentence's subject."""
+    for index in range(1, len(masked)):
+        sentence = masked[index]
+        if sentence[:4] not in ("The ", "the "):
+            continue
+        epithet = _EPITHET.match(sentence)
+        subject = _SUBJECT.match(masked[index - 1]) if epithet else None
+        if subject:
+            masked[index] = subject.group(1) + sentence[epithet.end():]
 
 
 def _sentences(document: Document) -> tuple[str | None, list[str], bool, int]:

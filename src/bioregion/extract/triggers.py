@@ -59,6 +59,7 @@ BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly
                  r"(?:terminat|discontinu)\w* (?:of )?(?:the |its |their |our )?(?:[\w-]+ ){0,4}(?:agreements?|"
                  r"collaboration|partnership|licen[cs]e|alliance)|rights? (?:will |shall )?revert|"
                  r"remains? (?:licensed|partnered|in (?:place|effect|force))|continues? unchanged|unaffected|"
+                 r"had been (?:partnered|collaborating|working)|will continue\b|"
                  r"(?:is |are |be )not affected)\b")
 
 TRIGGERS = {
