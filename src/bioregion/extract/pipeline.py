@@ -116,6 +116,8 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         if "@" not in sentence or (recap and not _TODAY.search(sentence)):
             continue
         findings = classify_sentence(sentence, funders)
+        if findings and "contract" in sentence:
+            _procurement(findings, sentence)
         if findings and not news.is_history(index):
             drafts.extend(_Draft(finding, index, {}) for finding in findings)
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
@@ -133,6 +135,21 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
 _EPITHET = re.compile(r"^(?:The|the) (?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)* |[\w-]+ ){0,2}(?:drugmaker|pharma(?:ceutical)? "
                       r"(?:company|giant|group|major)|biotech|buyer|acquirer|suitor|pharma)\b(?! \w+ @)")
 _SUBJECT = re.compile(r"^\s*(@\d+@)(?:['’]s)?\s+(?!\()")
+
+
+#: "has been awarded a contract by BARDA": an agency buying development or supplies is a client, not a funder.
+_CONTRACT_AWARD = re.compile(r"\b(?:awarded|received|won|secured|signed) (?:a |an |the )?(?:[\w-]+ ){0,3}contract\b")
+_GRANT_WORD = re.compile(r"\bgrant\b|\bcooperative agreement\b", re.I)
+
+
+def _procurement(findings: list[Finding], sentence: str) -> None:
+    """A public funder's contract ("awarded a contract by BARDA") is contract services: the agency the client."""
+    if not _CONTRACT_AWARD.search(sentence) or _GRANT_WORD.search(sentence):
+        return
+    for finding in findings:
+        if finding.type == "grant" and finding.roles:
+            finding.type = "contract_services"
+            finding.roles = {k: ("client" if role == "funder" else "provider") for k, role in finding.roles.items()}
 
 
 def _resolve_epithets(masked: list[str]) -> None:
