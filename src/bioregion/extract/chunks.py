@@ -19,7 +19,8 @@ from .names import LEGAL_SUFFIX
 __all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chunks", "has_legal_suffix",
            "is_name_like", "qualifies_by_form"]
 
-_CONNECT = r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del)\s+(?:the\s+)?|[ \t]+)"
+_CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del)\s+(?:the\s+)?|"
+            r"(?<=Université)\s+(?:catholique|libre)\s+(?:de\s+)?|[ \t]+)")
 _WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|"
     r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
     r"(?![\w/\-]))(?![A-Z][\w'’+\-]*-based\b|(?:Million|Billion|Trillion|Thousand)\b)(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")

@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer
 from .kinds import ACADEMIC_KINDS, FUNDER_KINDS, kind_of
 from .places import is_place_or_product
 
-__all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions"]
+__all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions", "list_items"]
 
 _TICKER_PAREN = re.compile(r"\((?=[^()]{0,120}\))[^()]*?(?:NASDAQ|Nasdaq|NYSE|Euronext|SIX|TSX|LSE|AIM|KRX|OTC|ASX|"
                            r"HKEX|SSE|SZSE|Xetra|TSE|Frankfurt|KOSPI|KOSDAQ|SGX|TWSE|TPEx|NSE|BSE|JSE|TASE|WSE|OMX|Oslo|STAR|"
@@ -192,8 +192,9 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     literal = gazetteer.literal_pattern
     if literal is not None and not literal.search("\n".join(cleaned)):
         literal = None
-    for text, original in zip(cleaned, sentences):
-        _collect(text, original, registry, gazetteer, lowered, literal)
+    items = list_items(cleaned) if ":" in "".join(cleaned) else set()
+    for index, (text, original) in enumerate(zip(cleaned, sentences)):
+        _collect(text, original, registry, gazetteer, lowered, literal, index in items)
     registry.merge_short_forms()
     marked = [[Mention(start, end, text[start:end], key) for start, end, key in hits]
               for text, hits in zip(cleaned, registry.find_in(cleaned))]
@@ -213,8 +214,27 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     return DocumentMentions(clusters, marked, announcer)
 
 
+#: "The consortium brings together:", "Members are:": a line announcing a list of organisations, one per line.
+_LIST_HEADER = re.compile(r"\b(?:brings? together|brought together|members|partners|participants|organi[sz]ations|"
+                          r"institutions|companies|consists of|comprises|includes?)\b[^.]{0,120}:\s*$", re.I)
+_ITEM_END = re.compile(r"[.!?]\W*$")
+
+
+def list_items(sentences: list[str]) -> set[int]:
+    """The indices of the one-line items that follow a list header (short lines without a full stop)."""
+    items: set[int] = set()
+    for index, text in enumerate(sentences):
+        if text.endswith(":") and _LIST_HEADER.search(text):
+            for following in range(index + 1, len(sentences)):
+                line = sentences[following]
+                if len(line.split()) > 14 or _ITEM_END.search(line) or line.endswith(":"):
+                    break
+                items.add(following)
+    return items
+
+
 def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str],
-             literal: re.Pattern[str] | None) -> None:
+             literal: re.Pattern[str] | None, item: bool = False) -> None:
     for found in literal.finditer(text) if literal is not None else ():
         key = registry.add(found.group())
         acronym = _ACRONYM.match(text, found.end())
@@ -224,6 +244,8 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
     if not chunks:
         return
     slots = _slot_chunks(text, chunks)
+    if item and (chunks[0][0] == 0 or text[:chunks[0][0]] in ("the ", "The ")):
+        slots = set(slots) | {0}   # the organisation a list item names, even when a country follows it
     lead = _SENTENCE_LEAD.match(text).end()
     first_end = next((c[1] for c in chunks if c[0] == lead), None)
     seen = registry.seen

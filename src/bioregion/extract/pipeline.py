@@ -32,7 +32,7 @@ from .dates import find_dates
 from .gazetteer import Gazetteer
 from .kinds import FUNDER_KINDS, kind_of
 from .layout import read_layout
-from .mentions import DocumentMentions, find_mentions
+from .mentions import DocumentMentions, find_mentions, list_items
 from .readers import Document, read_documents
 from .relations import Finding, classify_sentence
 from .settle import keep_joint_research, settle_roles, upgrade_to_license
@@ -199,7 +199,8 @@ def _mask(text: str, mentions, keys: list[str]) -> str:
 _LISTS = {
     "consortium": ("partner", re.compile(
         r"\b(?:partners|members|participants)\b(?: (?:of|in) the (?:consortium|project))? (?:are|include|includes|"
-        r"comprise)\b|\b(?:consortium|project) (?:also )?(?:includes|comprises|brings together|consists of)\b", re.I)),
+        r"comprise)\b|\b(?:consortium|project) (?:also )?(?:includes|comprises|brings together|consists of)\b|"
+        r"\bbrings together\b(?=[^.]*:$)", re.I)),
     "venture_round": ("investor", re.compile(
         r"\b(?:co-)?led by\b|\bparticipation (?:from|of|by)\b|\binvestors? (?:in the (?:round|financing) )?"
         r"(?:include|includes|including|are)\b|\binvestors? (?=@)", re.I)),
@@ -211,13 +212,45 @@ def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[in
     taken = {d.sentence for d in drafts}
     for rel_type, (role, listing) in _LISTS.items():
         relation = next((d for d in drafts if d.finding.type == rel_type), None)
+        items = list_items(masked) if rel_type == "consortium" else set()
+        if relation is None and items:
+            relation = _listed_consortium(masked, items, funders, news)
+            if relation is not None:
+                drafts.append(relation)
+                taken.add(relation.sentence)
         if relation is None:
             continue
         for index, sentence in enumerate(masked):
             listed = listing.search(sentence) if index not in taken and not news.is_history(index) else None
-            for key in (int(k) for k in ORG.findall(sentence, listed.end())) if listed else ():
+            found = [int(k) for k in ORG.findall(sentence, listed.end())] if listed else []
+            if listed and sentence.endswith(":"):
+                # "The consortium brings together:" and one member per line.
+                following = index + 1
+                while following in items:
+                    found += [int(k) for k in ORG.findall(masked[following])[:1]]
+                    following += 1
+            for key in found:
                 if key not in funders and key not in relation.finding.roles:
                     relation.finding.roles[key] = role
+
+
+_CONSORTIUM_HEADER = re.compile(r"\b(?:consortium|project|partnership|initiative)\b[^.]{0,40}\b(?:brings together|"
+                                r"includes|comprises|consists of|members|partners)\b[^.]*:$", re.I)
+
+
+def _listed_consortium(masked: list[str], items: set[int], funders: set[int], news: News) -> _Draft | None:
+    """"The ARGOS consortium brings together:" and one member per line: a consortium of the listed members."""
+    for index, sentence in enumerate(masked):
+        if not sentence.endswith(":") or news.is_history(index) or not _CONSORTIUM_HEADER.search(sentence):
+            continue
+        members, following = [], index + 1
+        while following in items:
+            members += [int(k) for k in ORG.findall(masked[following])[:1] if int(k) not in funders]
+            following += 1
+        members = list(dict.fromkeys(members))
+        if len(members) >= 2:
+            return _Draft(Finding("consortium", {k: "partner" for k in members}, strength=0.7), index, {})
+    return None
 
 
 _FUNDING = re.compile(r"\bfund(?:s|ed|ing)?\b|\bgrant|\baward", re.I)

@@ -104,7 +104,11 @@ def _read_text(path: Path) -> str:
 
 
 def _markdown_text(raw: str) -> str:
-    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", raw))
+    """Markdown without its marks; each list item its own paragraph ("- the European Bioinformatics Institute")."""
+    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", _MD_ITEM.sub("\n", raw)))
+
+
+_MD_ITEM = re.compile(r"(?m)^[ \t]{0,3}[-*+][ \t]+(?=\S)")
 
 
 def _html_text(raw: str) -> tuple[str, str]:
