@@ -60,6 +60,8 @@ BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly
                  r"collaboration|partnership|licen[cs]e|alliance)|rights? (?:will |shall )?revert|"
                  r"remains? (?:licensed|partnered|in (?:place|effect|force))|continues? unchanged|unaffected|"
                  r"had been (?:partnered|collaborating|working)|will continue\b|"
+                 r"trigger(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,3}milestone|"
+                 r"under (?:the terms of )?that (?:[\w-]+ )?(?:licen[cs]e|agreement|collaboration)|"
                  r"(?:is |are |be )not affected)\b")
 
 TRIGGERS = {
