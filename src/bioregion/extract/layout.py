@@ -33,6 +33,9 @@ _LOWER = re.compile(r"[a-z]")
 #: Stock Exchange of Hong Kong Limited take no responsibility for the contents of this announcement"): no news.
 _LEGEND = re.compile(r"(?:^|\n\n)[^\n]*?\btakes? no responsibility for the contents of this (?:announcement|document|"
                      r"notice)[^\n]*(?=\n|$)")
+#: A journalist's byline ("By Eleanor Pryce, University News Office", "By Nate Oyelaran · March 11, 2025"): no news,
+#: and its office is not the company the story is about.
+_BYLINE = re.compile(r"(?m)^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:(?:,| ·| \|| -| –)[^\n]{0,80})?$")
 #: A listed company's sign-off ("By order of the Board", "On behalf of the Board") ends the announcement.
 _SIGN_OFF = re.compile(r"(?:By order|On behalf) of the [Bb]oard\b")
 #: Headings that open the boilerplate. "About the Agreement" (and the like) still reports the news.
@@ -113,6 +116,8 @@ def read_layout(body: str) -> Layout:
     """
     if "responsibility" in body:
         body = _LEGEND.sub("", body)
+    if "By " in body:
+        body = _BYLINE.sub("", body, count=1)
     sign_off = _SIGN_OFF.search(body) if "of the" in body else None
     signed = _signed_date(body[sign_off.end():]) if sign_off else None
     body = body[:sign_off.start()] if sign_off else body

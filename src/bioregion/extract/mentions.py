@@ -205,6 +205,10 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
                           if kind_of(registry.clusters[m.key]) != "regulator"), None)
     defined = _defined_company(sentences, marked)
     announcer = announcer or defined
+    if announcer is None:
+        # A story without a dateline whose lead names nobody: the first company of the next sentences.
+        announcer = next((m.key for ms in marked[first_body:first_body + 3] for m in ms
+                          if kind_of(registry.clusters[m.key]) not in _NOT_COMPANY), None)
     if announcer:
         company = defined or _company(marked[first_body], registry.clusters) or announcer
         for text, mentions in zip(cleaned, marked):

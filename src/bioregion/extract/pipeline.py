@@ -165,6 +165,9 @@ def _resolve_epithets(masked: list[str]) -> None:
             masked[index] = subject.group(1) + sentence[epithet.end():]
 
 
+_EVENT_ON = re.compile(r"\b(?:launched|announced|signed|closed|completed|unveiled|agreed) on (?=\d|[A-Z][a-z]+ \d)")
+
+
 def _sentences(document: Document) -> tuple[str | None, list[str], bool, int]:
     """The date, the news sentences (title first when it reads as a sentence), and the lead's index."""
     body = document.text.strip()
@@ -172,6 +175,10 @@ def _sentences(document: Document) -> tuple[str | None, list[str], bool, int]:
     date = layout.date
     if date is None:
         near = find_dates(body[:400]) or find_dates(document.title)
+        if not near:
+            # A story without a dateline: the date it gives its event ("officially launched on 3 April 2024").
+            event = _EVENT_ON.search(body[:3000])
+            near = find_dates(body[event.end():event.end() + 40]) if event else []
         date = near[0][1] if near else None
     texts = layout.sentences
     title = document.title.strip()

@@ -23,6 +23,8 @@ _APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:a|an|the|o
                          r"(?:@\d+@[^,@]{0,80})*,")
 #: "X, which led the company's seed round in 2021, also participated": a relative clause describes X.
 _RELATIVE = re.compile(r"(@\d+@),\s+(?:which|who)\s+[^,@]{0,120}(?:@\d+@[^,@]{0,80})*,")
+#: "The University, through its commercialisation arm X, has licensed": the arm acts for the party, it is none.
+_THROUGH_ARM = re.compile(r",\s+(?:through|via) (?:its|their) (?:[\w-]+ ){0,3}@\d+@,")
 #: "upcoming Series A", "potential partnerships": an event that has not happened.
 _NOT_YET = re.compile(r"\b(?:upcoming|planned|future|potential|possible|prospective|next|subsequent|anticipated|"
                       r"intended|further)\s+(?:[\w'’@-]+\s+){0,2}$", re.I)
@@ -42,6 +44,8 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     if not candidates:
         return []
     masked = _APPOSITION.sub(r"\1", masked)
+    if "through" in masked or "via" in masked:
+        masked = _THROUGH_ARM.sub("", masked)
     if "which" in masked or "who" in masked:
         masked = _RELATIVE.sub(r"\1", masked)
     orgs = [int(k) for k in ORG.findall(masked)]

@@ -21,6 +21,8 @@ _SPIN_BACKGROUND = _c(r"{O},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}spin-?(?:off|out
                       r"spun (?:out|off) [^.]{0,60}\bin (?:19|20)\d\d")
 #: "announced the launch of X, a new spin-off": the apposition names the new company, it is no background.
 _SPIN_LAUNCH = _c(r"\b(?:launch|creation|formation|establishment|founding) of {O},\s+(?:a|an|the)\s+(?:new(?:ly)?\s+)")
+#: "... has become X, the newest spin-out from Y": the apposition names the new company.
+_SPIN_NEWS = _c(r"({O}),\s+(?:the|its) (?:newest|latest|most recent) spin-?(?:off|out)\b")
 #: The sentence subject as parent only when its verb makes the spin-off ("X launches new spin-off Y"), not
 #: when the spin-off is a description of another event's party ("X awards ... to Oxford spin-out Y").
 _SPIN_SUBJECT = _c(r"\s*({O})[^@]{0,40}?\b(?:launch\w*|creat\w*|form\w*|establish\w*|found\w*|announc\w*|"
@@ -245,11 +247,11 @@ def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
 
 
 def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    if _SPIN_BACKGROUND.search(masked) and not _SPIN_LAUNCH.search(masked):
+    if _SPIN_BACKGROUND.search(masked) and not _SPIN_LAUNCH.search(masked) and not _SPIN_NEWS.search(masked):
         return None
     trigger = TRIGGERS["spin_off"].search(masked)
-    child = re.search(r"\b(?:launch|creation|formation|establishment) of (@\d+@)", masked) or ORG.search(
-        masked, trigger.end())
+    child = re.search(r"\b(?:launch|creation|formation|establishment) of (@\d+@)", masked) or _SPIN_NEWS.search(
+        masked) or ORG.search(masked, trigger.end())
     if not child:
         return None
     offspring = int(child.group(1).strip("@"))
