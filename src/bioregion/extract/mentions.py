@@ -58,7 +58,7 @@ _ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|wh
 _DESCRIPTION_ITEM = re.compile(r"\s*(?:the|a|an|its)\s+[^A-Z]{3,80}")
 #: Words between two names of one list item ("GSK has launched GNA-NOW") end the list: it was a clause.
 _WORDS_BETWEEN = re.compile(r"[a-z]{3,}")
-_ITEM_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:fund|group))?\s*$")
+_ITEM_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:fund|group|syndicate|network|club))?\s*$")
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+,?\s+){0,6}?(?:company|firm|biotech|startup|start-up|spin-off|spin-out|"
     r"organi[sz]ation|provider|manufacturer|investor|fund|agency|institute|university|developer|specialist|leader|"
