@@ -4,7 +4,7 @@ from bioregion.extract.chunks import is_name_like
 from bioregion.extract.money import find_amounts
 from bioregion.extract.names import normalise
 from bioregion.extract.pipeline import extract_document
-from bioregion.extract.readers import document_from_text
+from bioregion.extract.readers import document_from_text, read_document
 
 
 def _terms(sentence):
@@ -141,3 +141,62 @@ def test_apposition_after_an_acronym_and_biologics_license_application():
     assert [f[0] for f in found] == ["grant"]
     assert _extract("Lysander Pharma AG leads commercialisation in Europe, while Dunmore Biologics plc leads in the "
                     "United States, where a Biologics License Application is under review.") == []
+
+
+def _parties(found, rel_type):
+    return next((f[1] for f in found if f[0] == rel_type), None)
+
+
+def test_contract_awarded_by_an_agency_is_contract_services():
+    found = _extract("Cobaltline Biodefense, Inc. today announced that it has been awarded a contract by the "
+                     "Biomedical Advanced Research and Development Authority (BARDA). The contract, valued at up to "
+                     "$212 million, supports the advanced development of CBD-410.")
+    assert [f[:2] for f in found] == [("contract_services", [
+        ("Biomedical Advanced Research and Development Authority", "client"), ("Cobaltline Biodefense, Inc.", "provider")])]
+
+
+def test_epithet_names_the_last_subject():
+    found = _extract("Vantor Pharma is going all in on in vivo cell therapy. The New Jersey drugmaker has agreed to "
+                     "buy Cellwright Therapeutics for about $1.1 billion upfront.")
+    assert _parties(found, "acquisition") == [("Cellwright Therapeutics", "target"), ("Vantor Pharma", "acquirer")]
+
+
+def test_approval_triggering_a_milestone_is_no_new_licence():
+    assert _extract("Under the terms of that licence agreement, the approval triggers a regulatory milestone payment "
+                    "of US$25 million from Tomoe Pharmaceutical Co., Ltd. to Huaxin Biologics Co., Ltd.") == []
+
+
+def test_members_listed_one_per_line_join_the_consortium(tmp_path):
+    text = ("PRISM-Tox launches\n\n---\ndate: 2025-02-12\n---\n\nPRISM-Tox brings together four organisations:\n\n"
+            "- Quillon Bio\n- Aldermoor Pharmaceuticals plc\n- Karolinska Institutet\n- the Hepatotox Patient Alliance\n\n"
+            "The consortium is coordinated by Utrecht University, with Bayer acting as industry lead.\n")
+    path = tmp_path / "blog.md"
+    path.write_text(text, encoding="utf-8")
+    found = [(c.type, sorted(p["name"] for p in c.parties)) for c in extract_document(read_document(path))]
+    assert found == [("consortium", sorted(["Quillon Bio", "Aldermoor Pharmaceuticals plc", "Karolinska Institutet",
+                                            "Hepatotox Patient Alliance", "Utrecht University", "Bayer"]))]
+
+
+def test_list_under_a_consortium_header_makes_the_consortium():
+    text = ("ARGOS kicks off\n\nPosted on 9 January 2024\n\nThe ARGOS consortium brings together:\n\n"
+            "Leiden University Medical Center, the Netherlands\n\nKarolinska Institutet, Sweden\n\n"
+            "Medvantis GmbH, Germany\n\nToday, a kidney biopsy is still the only reliable way to confirm rejection.\n")
+    found = [(c.type, sorted(p["name"] for p in c.parties)) for c in extract_document(document_from_text("a.txt", text))]
+    assert found == [("consortium", ["Karolinska Institutet", "Leiden University Medical Center", "Medvantis GmbH"])]
+
+
+def test_university_story_with_byline():
+    text = ("Westmarch sepsis test spins out\n\nBy Eleanor Pryce, University News Office\n\n"
+            "Eight years later, the work has become Helixa Diagnostics Ltd, the newest spin-out from the University "
+            "of Westmarch.\n\nThe company officially launched on 3 April 2024 and has closed a £3.2 million seed "
+            "funding round. The round was led by Thistledown Capital, with participation from the Meridian Angels "
+            "syndicate.\n\nThe University of Westmarch, through its commercialisation arm Westmarch Enterprise, has "
+            "licensed the technology to Helixa.\n")
+    found = [(c.type, sorted((p["name"], p["role"]) for p in c.parties), c.date)
+             for c in extract_document(document_from_text("story.txt", text))]
+    assert ("spin_off", [("Helixa Diagnostics Ltd", "offspring"), ("University of Westmarch", "parent")],
+            "2024-04-03") in found
+    assert ("venture_round", [("Helixa Diagnostics Ltd", "investee"), ("Meridian Angels", "investor"),
+                              ("Thistledown Capital", "investor")], "2024-04-03") in found
+    assert ("license", [("Helixa Diagnostics Ltd", "licensee"), ("University of Westmarch", "licensor")],
+            "2024-04-03") in found
