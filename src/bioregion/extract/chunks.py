@@ -23,7 +23,7 @@ _CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di
             r"(?<=Université)\s+(?:catholique|libre)\s+(?:de\s+)?|[ \t]+)")
 _WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|"
     r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
-    r"(?![\w/\-]))(?![A-Z][\w'’+\-]*-based\b|(?:Million|Billion|Trillion|Thousand)\b)(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
+    r"(?![\w/\-]))(?!(?:Million|Billion|Trillion|Thousand)\b)(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
     rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?"
     rf"(?:\s+\([A-Z][a-z]+\)(?=,?\s+{LEGAL_SUFFIX}))?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
@@ -118,9 +118,27 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
                 end -= 1
             if end > start:
                 out.append((start, end, text[start:end]))
+    if "-based " in text:
+        out = _drop_based(out)
     if "Company" in text or "Leader" in text:
         out = [c for c in out if not _DESCRIPTION.search(c[2]) or not _INDEFINITE.search(text, max(0, c[0] - 4), c[0])]
     return _join_fields(text, out) if " and " in text else out
+
+
+#: "Copenhagen-based Halvorsen Pharma A/S", "San Francisco-based Acme": the place is no part of the name.
+_BASED = re.compile(r"^(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.+-]*-based\s+")
+
+
+def _drop_based(chunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out = []
+    for start, end, piece in chunks:
+        based = _BASED.match(piece)
+        if based:
+            start, piece = start + based.end(), piece[based.end():]
+        elif piece.endswith("-based"):
+            continue
+        out.append((start, end, piece))
+    return out
 
 
 #: "to Create a Leading Neuromuscular Disease Company": a title-case description after "a", no name.

@@ -192,7 +192,7 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     literal = gazetteer.literal_pattern
     if literal is not None and not literal.search("\n".join(cleaned)):
         literal = None
-    items = list_items(cleaned) if ":" in "".join(cleaned) else set()
+    items = list_items(cleaned) if any(s.endswith(":") for s in cleaned) else set()
     for index, (text, original) in enumerate(zip(cleaned, sentences)):
         _collect(text, original, registry, gazetteer, lowered, literal, index in items)
     registry.merge_short_forms()

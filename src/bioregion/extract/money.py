@@ -36,8 +36,7 @@ _SCALES = {"trillion": 1e12, "tn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e
            "thousand": 1e3, "k": 1e3}
 _PER_UNIT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:per|a)\s+(?:share|ADS|American Depositary Share|unit)\b|^\s*/\s*share",
                        re.I)
-_HINT = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)(?:\b|(?=\d))|"
-                   r"\bRs\.?\s?\d|"
+_HINT = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF|Rs)(?![a-z])|"
                    r"euro|dollar|pound|yen|yuan|franc")
 _DIGIT = re.compile(r"\d")
 _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|CAD)\b|\bplus\b")

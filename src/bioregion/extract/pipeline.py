@@ -219,7 +219,7 @@ def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[in
     taken = {d.sentence for d in drafts}
     for rel_type, (role, listing) in _LISTS.items():
         relation = next((d for d in drafts if d.finding.type == rel_type), None)
-        items = list_items(masked) if rel_type == "consortium" else set()
+        items = list_items(masked) if rel_type == "consortium" and any(s.endswith(":") for s in masked) else set()
         if relation is None and items:
             relation = _listed_consortium(masked, items, funders, news)
             if relation is not None:

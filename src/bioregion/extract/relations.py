@@ -44,7 +44,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     if not candidates:
         return []
     masked = _APPOSITION.sub(r"\1", masked)
-    if "through" in masked or "via" in masked:
+    if "through its" in masked or "via its" in masked or "through their" in masked:
         masked = _THROUGH_ARM.sub("", masked)
     if "which" in masked or "who" in masked:
         masked = _RELATIVE.sub(r"\1", masked)
