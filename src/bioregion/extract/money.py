@@ -136,8 +136,10 @@ def find_amounts(sentence: str) -> list[Amount]:
             continue
         if previous_end >= 0 and _CONVERSION.match(sentence[previous_end:match.start()]):
             continue
-        if _NOT_A_TERM.search(sentence, max(0, match.start() - 80), match.start()) or _NOT_A_TERM_AFTER.match(
-                sentence, match.end()):
+        tail = sentence[max(0, match.start() - 30):match.start()]
+        if (("of " in tail or "ha" in tail or "hol" in tail or "held" in tail)
+                and _NOT_A_TERM.search(sentence, max(0, match.start() - 80), match.start())) or (
+                sentence[match.end():match.end() + 4] in (" in ", " of ") and _NOT_A_TERM_AFTER.match(sentence, match.end())):
             continue
         previous_end = match.end()
         amount, currency = value
