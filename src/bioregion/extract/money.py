@@ -24,7 +24,7 @@ _SYMBOLS = {
     "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "hkd": "HKD", "krw": "KRW", "won": "KRW", "inr": "INR",
     "s$": "SGD", "sgd": "SGD", "ils": "ILS", "nis": "ILS", "bef": "BEF", "rs": "INR", "rs.": "INR", "₹": "INR",
 }
-_PREFIX = (r"(?P<pre>US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|HK\$|S\$|\$|€|£|¥|₹\s?|Rs\.?\s?|"
+_PREFIX = (r"(?P<pre>(?:US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|HK\$|S\$|\$|€|£|¥|₹)\s?|Rs\.?\s?|"
            r"(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF)\s?)")
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = (r"(?:\s?(?P<scale>trillion|tn|billion|bn|million|mln|mn|m|M|thousand|k|K|b|B|BN|Million|Billion|crores?|"
@@ -43,14 +43,14 @@ _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|C
 _CUES = (
     ("upfront", re.compile(r"up-?\s?front|upfront|initial payment|license fee|licen[cs]e fee|signing fee|option fee|(?:on|upon) closing|"
                            r"upon signing|at closing|in cash at", re.I)),
-    ("milestones", re.compile(r"milestone|contingent|earn-?out|deferred consideration|contingent value|\bupon (?:the )?(?:achievement|approval|"
+    ("milestones", re.compile(r"milestone|contingent|earn-?out|deferred consideration|contingent value|\b(?:upon|subject to) (?:the )?(?:achievement|approval|"
                               r"acceptance|initiation|start|first|successful|regulatory|marketing|commercial)", re.I)),
     ("royalty", re.compile(r"royalt", re.I)),
     ("research_funding", re.compile(r"research (?:funding|support|payments?)|fund research|R&D funding|"
                                     r"(?:research|development|R&D) costs", re.I)),
     ("research_funding", re.compile(r"\b(?:will|to|shall|would) fund (?:up to )?$")),
     ("value", re.compile(r"equity value|enterprise value|total (?:potential )?(?:deal |transaction |contract )?(?:value|amount)|"
-                         r"valued at|worth|aggregate(?! (?:[\w,-]+ ){0,3}?(?:milestone|royalt|upfront|research))|"
+                         r"valued at|worth|aggregate(?! of\b)(?! (?:[\w,-]+ ){0,3}?(?:milestone|royalt|upfront|research))|"
                          r"transaction value|total consideration|gross proceeds|capitali[sz]ed with|"
                          r"total budget", re.I)),
     ("equity", re.compile(r"equity|stake|private placement|shares? of|purchase of shares|subscri|common stock|"
@@ -141,10 +141,34 @@ def find_amounts(sentence: str) -> list[Amount]:
                 and _NOT_A_TERM.search(sentence, max(0, match.start() - 80), match.start())) or (
                 sentence[match.end():match.end() + 4] in (" in ", " of ") and _NOT_A_TERM_AFTER.match(sentence, match.end())):
             continue
-        previous_end = match.end()
         amount, currency = value
-        found.append(Amount(amount, currency, _component(sentence, match.start(), match.end()), match.start()))
+        component = _component(sentence, match.start(), match.end())
+        if found and _is_part(sentence, found, previous_end, match.start(), amount, currency):
+            component = "part"
+        previous_end = match.end()
+        found.append(Amount(amount, currency, component, match.start()))
     return found
+
+
+#: "up to $1.2 billion in milestones, consisting of up to $340 million ... and up to $860 million ...": parts.
+_BREAKDOWN = re.compile(r"\b(?:consisting of|comprising|comprised of|made up of|split (?:into|between|among)|"
+                        r"broken down (?:into|as)|divided (?:into|between))\b", re.I)
+
+
+def _is_part(sentence: str, found: list[Amount], previous_end: int, start: int, amount: float, currency: str) -> bool:
+    """Whether an amount is one of the parts a breakdown ("consisting of ...") lists after a total."""
+    parts: list[Amount] = []
+    for earlier in reversed(found):
+        if earlier.component != "part":
+            break
+        parts.append(earlier)
+    total = found[-1 - len(parts)] if len(parts) < len(found) else None
+    if total is None or total.currency != currency:
+        return False
+    first = parts[-1].start if parts else start
+    if not _BREAKDOWN.search(sentence, total.start, first) or ";" in sentence[total.start:start]:
+        return False
+    return sum(p.amount for p in parts) + amount <= total.amount * 1.001
 
 
 def _matches(sentence: str) -> list[re.Match[str]]:
