@@ -186,7 +186,7 @@ _INVESTOR = _c(r"(?P<a>{O})[^@]{0,60}?\b(?:has made|made|will make|makes|invest\
                r"subscri\w*)\b[^@]{0,80}?\b(?:in|of) (?P<b>{O})")
 #: "BMS will pay Lumora $60 million upfront and will purchase $40 million of newly issued Lumora common stock".
 _STOCK_BUYER = _c(r"(?P<a>{O})(?:[^@]|@\d+@){0,80}?\b(?:will |to |agreed to |shall )?(?:purchase|buy|subscribe for)\b"
-                  r"[^@]{0,80}?\b(?:of|in) (?:newly[- ]issued )?(?P<b>{O})")
+                  r"[^@]{0,80}?\b(?:(?:of|in) (?:newly[- ]issued )?|new )(?P<b>{O})")
 #: "an equity investment of up to EUR 10 million by the EIC Fund": the investor; the investee is the issuer.
 _INVESTMENT_BY = _c(r"\b(?:equity investment|investment|stake)\b[^@]{0,60}?\bby (?:the )?(?P<a>{O})")
 _PLACEMENT = _c(r"(?P<b>{O})[^@]{0,80}?\bprivate placement[^@]{0,60}?\bto (?P<a>{O})")

@@ -82,7 +82,7 @@ TRIGGERS = {
                                  r"marketing and distribution|commerciali[sz]ation agreement)\b"),
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
                             r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
-                            r"(?:ordinary |common |preferred )?shares|"
+                            r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?shares|"
                             r"(?<!option to )(?:purchased?|invest) (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
                             r"(?:newly[- ]issued )?(?:{O}(?:['’]s)? )?|[\d,]+ )(?:ordinary |common |preferred )?"
                             r"(?:shares|stock))\b"),
