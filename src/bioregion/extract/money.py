@@ -59,7 +59,7 @@ _CUES = (
     ("grant", re.compile(r"\b(?:a|an|the|\w+-year|research|development|innovation|non-dilutive|government|public|"
                          r"million|billion|[A-Z]{2,6}) grants?\b|\bgrants? (?:of|from|funding)\b|\baward(?:s|ed|ing)?\b|"
                          r"\bsubsid(?:y|ies)\b|non-dilutive|recoverable (?:cash )?advances?")),
-    ("grant", re.compile(r"\bgranted (?:the company |it )?$")),
+    ("grant", re.compile(r"\bgranted (?:the company |it |(?:[A-Z][\w&.-]*\s){1,4})?$")),
     ("other", re.compile(r"(?:option )?exercise (?:fee|payment)", re.I)),
 )
 #: "of which EUR 20 million relate to near-term events": a part of the amount before, not another one.

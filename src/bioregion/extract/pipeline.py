@@ -291,7 +291,8 @@ def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:
         if finding.type == "venture_round" and announcer is not None and "investee" not in finding.roles.values():
             finding.roles.setdefault(announcer, "investee")
         same = next((m for m in merged if m.finding.type == finding.type and (
-            finding.type in ("venture_round", "ipo") or set(m.finding.roles) & set(finding.roles))), None)
+            finding.type in ("venture_round", "ipo") or set(m.finding.roles) & set(finding.roles))
+            and not _other_funder(m.finding, finding)), None)
         if same is None:
             merged.append(draft)
             continue
@@ -303,6 +304,12 @@ def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:
         same.finding.option = same.finding.option or finding.option
     merged = [m for m in merged if len(m.finding.roles) >= (1 if m.finding.type == "ipo" else 2)]
     return [m for m in merged if not _subsumed(m, merged)]
+
+
+def _other_funder(first: Finding, second: Finding) -> bool:
+    """Grants from two funders ("Bpifrance has granted ...; in addition, Région Occitanie has awarded ...") are two."""
+    funders = [{k for k, role in f.roles.items() if role == "funder"} for f in (first, second)]
+    return first.type == "grant" and all(funders) and not funders[0] & funders[1]
 
 
 #: A deal between the same parties has one type: an acquisition is no merger too (a reverse merger is an

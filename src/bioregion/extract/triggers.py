@@ -95,7 +95,8 @@ TRIGGERS = {
                 r"non-dilutive|five-year|three-year|two-year|multi-year) grant\b|"
                 r"\bgrant (?:from|of)\b|\baward(?:s|ed|ing)?\b|\bsubsid(?:y|ies|ised|ized)\b|"
                 r"\bnon-dilutive (?:funding|financing|capital)\b|"
-                r"\brecoverable (?:cash )?advances?\b|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
+                r"\brecoverable (?:cash )?advances?\b|\bgranted (?:the company )?{O} (?:a total of |up to )?"
+                r"(?:[$€£¥]|EUR|USD|GBP|CHF|SEK|DKK)|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
     "ipo": _c(r"\b(?:initial public offering|IPO|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
