@@ -21,6 +21,9 @@ _SPIN_BACKGROUND = _c(r"{O},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}spin-?(?:off|out
                       r"spun (?:out|off) [^.]{0,60}\bin (?:19|20)\d\d")
 #: "announced the launch of X, a new spin-off": the apposition names the new company, it is no background.
 _SPIN_LAUNCH = _c(r"\b(?:launch|creation|formation|establishment|founding) of {O},\s+(?:a|an|the)\s+(?:new(?:ly)?\s+)")
+#: "X, officially launched today as a spin-off of Y,": X the offspring, Y the parent.
+_SPIN_AS = _c(r"({O}),?[^@;]{0,60}?\b(?:launch\w*|founded|established|created|formed|incorporated|set up)\b[^@;]{0,30}?"
+              r"\bas (?:a |an )?(?:new |independent )?spin-?(?:off|out) (?:of|from) (?:the )?({O})")
 #: "... has become X, the newest spin-out from Y": the apposition names the new company.
 _SPIN_NEWS = _c(r"({O}),\s+(?:the|its) (?:newest|latest|most recent) spin-?(?:off|out)\b")
 #: The sentence subject as parent only when its verb makes the spin-off ("X launches new spin-off Y"), not
@@ -209,6 +212,8 @@ def _equity(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     return None
 
 
+#: "Synaptiq Bio, launched as a spin-off of Radboud University, has raised": the inserted party raises nothing.
+_INSERTED_OF = _c(r"({O}),[^@,;]{0,80}?\b(?:of|from|by|at) (?:the )?$")
 _RAISER = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:rais\w+|clos\w+|secur\w+|complet\w+|announc\w+|receiv\w+|is founded|"
              r"was founded|founded|obtain\w+|lands?|bags?)\b")
 
@@ -235,6 +240,9 @@ def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     raiser = None
     for match in _RAISER.finditer(masked[: trigger.start()]):
         raiser = org_number(match, "a")
+        inserted = _INSERTED_OF.search(masked, 0, match.start("a"))
+        if inserted and masked.startswith(",", match.end("a")):
+            raiser = int(inserted.group(1).strip("@"))
     if _LEADERS.search(masked[: trigger.start()]):
         return Finding("venture_round", {k: "investor" for k in _unique(orgs)}, strength=0.75)
     roles = {raiser: "investee"} if raiser is not None else {}
@@ -250,6 +258,10 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
     if _SPIN_BACKGROUND.search(masked) and not _SPIN_LAUNCH.search(masked) and not _SPIN_NEWS.search(masked):
         return None
     trigger = TRIGGERS["spin_off"].search(masked)
+    launched = _SPIN_AS.search(masked)
+    if launched:
+        return Finding("spin_off", {int(launched.group(2).strip("@")): "parent",
+                                    int(launched.group(1).strip("@")): "offspring"}, strength=0.8)
     child = re.search(r"\b(?:launch|creation|formation|establishment) of (@\d+@)", masked) or _SPIN_NEWS.search(
         masked) or ORG.search(masked, trigger.end())
     if not child:
