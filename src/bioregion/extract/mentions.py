@@ -65,7 +65,7 @@ _APPOSITION = re.compile(
     r"group|CRO|CDMO|CMO|subsidiary|division|unit|incubator|hospital|centre|center|charity|foundation|joint venture))\b"
 )
 _DESC_BEFORE = re.compile(
-    r"\b(?:the|a|an)\s+(?P<desc>(?:[\w\-]+\s+){0,3}(?:company|firm|biotech|investor|fund|agency|investment company|"
+    r"\b(?:the|a|an|with|and)\s+(?P<desc>(?:[\w\-]+\s+){0,3}(?:company|firm|biotech|investor|fund|agency|investment company|"
     r"venture capital firm|group|university|institute|CRO|CDMO|incubator))\s+$"
 )
 #: "Jiangsu Ruikang Co., Ltd. (the "Company", together with its subsidiaries, the "Group")".
