@@ -237,6 +237,12 @@ def list_items(sentences: list[str]) -> set[int]:
     return items
 
 
+#: "a Joint Venture ... for Allogeneic Cell Therapies in Japan": a title-cased product class, no company.
+_WHAT_FOR = re.compile(r"\b(?:for|in|of|on|against)\s+$")
+_PRODUCT_PHRASE = re.compile(r"\s(?:Therapies|Treatments|Medicines|Vaccines|Diseases|Disorders|Products|Drugs|Cancers|"
+                             r"Tumou?rs|Antibodies|Conjugates|Inhibitors)$")
+
+
 def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str],
              literal: re.Pattern[str] | None, item: bool = False) -> None:
     for found in literal.finditer(text) if literal is not None else ():
@@ -256,6 +262,9 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
     for index, (start, end, piece) in enumerate(chunks):
         name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
         if not name_like or (not strong and index not in slots and is_place_or_product(text, end)):
+            continue
+        if _WHAT_FOR.search(text, max(0, start - 8), start) and _PRODUCT_PHRASE.search(piece) \
+                and gazetteer.lookup(piece) is None:
             continue
         descriptor = _descriptor(text, start, end)
         if strong or index in slots or descriptor or (_is_subject(text, start, end, lead, first_end)

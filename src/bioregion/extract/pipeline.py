@@ -128,6 +128,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
     merged = [d for d in _merge(title_last, announcer) if not _fund_raising(d, kinds)]
+    _venture_named(merged, masked)
     return [_candidate(document, d, texts, news, mentions, keys, date, merged, title_used) for d in merged]
 
 
@@ -304,6 +305,23 @@ def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:
         same.finding.option = same.finding.option or finding.option
     merged = [m for m in merged if len(m.finding.roles) >= (1 if m.finding.type == "ipo" else 2)]
     return [m for m in merged if not _subsumed(m, merged)]
+
+
+#: "(1) Name: HV Cell Therapeutics K.K." in a joint venture's overview: the venture itself.
+_VENTURE_NAME = re.compile(r"(?:^|\(\d+\)|\n|\d\.)\s*(?:Name|Company name|Trade name|Name of the (?:joint venture|JV|new)"
+                           r"(?: company)?)\s*:\s*(@\d+@)")
+
+
+def _venture_named(merged: list[_Draft], masked: list[str]) -> None:
+    """The company an overview line names ("Name: X") is the joint venture's offspring, not a partner."""
+    ventures = [d for d in merged if d.finding.type == "joint_venture"]
+    for sentence in masked if ventures else ():
+        named = _VENTURE_NAME.search(sentence)
+        if named:
+            key = int(named.group(1).strip("@"))
+            for draft in ventures:
+                draft.finding.roles[key] = "offspring"
+            return
 
 
 def _other_funder(first: Finding, second: Finding) -> bool:

@@ -116,7 +116,7 @@ def _component_of(rel_type: str, component: str, sentence: str, start: int = 0) 
 
 _CAPITAL_CONTRIBUTION = re.compile(r"\bcontribut|\binvest|\b(?:interest|stake|ownership)\b", re.I)
 #: "The registered capital of the JV Company shall be RMB250 million, which shall be contributed ...": the venture's value.
-_VENTURE_CAPITAL = re.compile(r"\b(?:registered|total|share|initial) capital\b[^;:]{0,60}$|\bcapitali[sz]ed with[^;:]{0,20}$",
+_VENTURE_CAPITAL = re.compile(r"\b(?:registered|total|share|initial) capital\b(?:\s*:)?[^;:]{0,60}$|\bcapitali[sz]ed with[^;:]{0,20}$",
                               re.I)
 
 
