@@ -23,7 +23,7 @@ from ..io import write_gexf
 from ..taxonomy import RELATION_TYPES
 from .snapshot import Snapshot
 
-__all__ = ["map_data", "gexf_bytes", "MAP_LIMIT", "SIZE_METRICS"]
+__all__ = ["map_data", "map_script_json", "gexf_bytes", "MAP_LIMIT", "SIZE_METRICS"]
 
 MAP_LIMIT = 2000
 #: At most this many ties per shown organisation are drawn (the strongest: most relations, then earliest).
@@ -71,9 +71,20 @@ def _layout(count: int, edges: list[dict[str, Any]], seed: int = 7) -> list[tupl
 
 def map_data(snap: Snapshot, *, limit: int = MAP_LIMIT, types: Sequence[str] = ()) -> dict[str, Any]:
     """Nodes (with metrics and positions) and folded ties for the map, cached per version."""
-    limit = max(1, min(int(limit), 5000))
-    types = tuple(sorted(t for t in types if t in RELATION_TYPES))
+    limit, types = _choice(limit, types)
     return snap.lazy(("map", limit, types), lambda: _build(snap, limit, types))
+
+
+def _choice(limit: int, types: Sequence[str]) -> tuple[int, tuple[str, ...]]:
+    return max(1, min(int(limit), 5000)), tuple(sorted(t for t in types if t in RELATION_TYPES))
+
+
+def map_script_json(snap: Snapshot, data: dict[str, Any], *, limit: int = MAP_LIMIT, types: Sequence[str] = ()) -> Any:
+    """``data`` (:func:`map_data` of ``limit`` and ``types`` with the page's extras) as JSON for the map page's
+    ``<script type="application/json">``, serialised once per version."""
+    from .render import script_json
+
+    return snap.lazy(("map_json", *_choice(limit, types)), lambda: script_json(data))
 
 
 def _build(snap: Snapshot, limit: int, types: tuple[str, ...]) -> dict[str, Any]:

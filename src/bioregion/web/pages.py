@@ -11,7 +11,7 @@ from ..taxonomy import BUSINESS_MODELS, ORGANISATION_KINDS, RELATION_TYPES, STAG
 from .auth import reader
 from .changes import get_change, list_changes
 from .listing import ORG_COLUMNS, RELATION_COLUMNS, list_organisations, list_relations
-from .network import SIZE_METRICS, gexf_bytes, map_data
+from .network import SIZE_METRICS, gexf_bytes, map_data, map_script_json
 from .palette import map_palette
 from .profile import organisation_profile
 from .region_analysis import BROKER_ROLES
@@ -32,19 +32,19 @@ async def home() -> Response:
     return RedirectResponse("/overview", status_code=307)
 
 
-def _twin(path: str, template: str):
+def _twin(path: str, template: str, cached: bool = False):
     from .render import twin
 
-    return twin(router, path, template)
+    return twin(router, path, template, cached)
 
 
-@_twin("/overview", "overview.html")
+@_twin("/overview", "overview.html", cached=True)
 async def overview(request: Request) -> dict[str, Any]:
     snap = snapshot(request)
     return {"data": snap.overview, "title": "Overview"}
 
 
-@_twin("/orgs", "orgs.html")
+@_twin("/orgs", "orgs.html", cached=True)
 async def organisations(request: Request, q: str = "", kind: str = "", region: str = "", business_model: str = "",
                         sort: str = "name", order: str = "", page: int = Query(1, ge=1),
                         per_page: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
@@ -58,13 +58,13 @@ async def organisations(request: Request, q: str = "", kind: str = "", region: s
             "sort": sort, "order": order}
 
 
-@_twin("/orgs/{org_id}", "org.html")
+@_twin("/orgs/{org_id}", "org.html", cached=True)
 async def organisation(request: Request, org_id: str) -> dict[str, Any]:
     data = organisation_profile(snapshot(request), org_id)
     return {"data": data, "title": data["organisation"]["name"]}
 
 
-@_twin("/relations", "relations.html")
+@_twin("/relations", "relations.html", cached=True)
 async def relations(request: Request, type: str = "", year: int | None = None, year_from: int | None = None,
                     year_to: int | None = None, stage: str = "", region: str = "", org: str = "", q: str = "",
                     sort: str = "date", order: str = "", page: int = Query(1, ge=1),
@@ -78,7 +78,7 @@ async def relations(request: Request, type: str = "", year: int | None = None, y
                         "region": region, "org": org, "q": q}}
 
 
-@_twin("/relations/{relation_id}", "relation.html")
+@_twin("/relations/{relation_id}", "relation.html", cached=True)
 async def relation(request: Request, relation_id: str) -> dict[str, Any]:
     from ..errors import NotFoundError
     from .profile import _evidence
@@ -90,12 +90,13 @@ async def relation(request: Request, relation_id: str) -> dict[str, Any]:
     return {"data": {**row, "evidence": _evidence(snap, "relations", relation_id)}, "title": f"Relation {relation_id}"}
 
 
-@_twin("/map", "map.html")
+@_twin("/map", "map.html", cached=True)
 async def network_map(request: Request, limit: int = Query(2000, ge=1, le=5000), types: str = "") -> dict[str, Any]:
     snap = snapshot(request)
-    data = {**map_data(snap, limit=limit, types=[t for t in types.split(",") if t]), "palette": map_palette()}
-    return {"data": data, "title": "Network map", "limit": limit, "types": types, "all_types": list(RELATION_TYPES),
-            "size_metrics": SIZE_METRICS}
+    chosen = [t for t in types.split(",") if t]
+    data = {**map_data(snap, limit=limit, types=chosen), "palette": map_palette()}
+    return {"data": data, "data_json": map_script_json(snap, data, limit=limit, types=chosen), "title": "Network map",
+            "limit": limit, "types": types, "all_types": list(RELATION_TYPES), "size_metrics": SIZE_METRICS}
 
 
 @router.get("/map.gexf", include_in_schema=False)
@@ -104,7 +105,7 @@ async def network_gexf(request: Request) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="network.gexf"'})
 
 
-@_twin("/regions", "regions.html")
+@_twin("/regions", "regions.html", cached=True)
 async def regions(request: Request, ids: list[str] = Query(default=[], alias="region")) -> dict[str, Any]:
     snap = snapshot(request)
     return {"data": compare_regions(snap, ids), "title": "Regions", "choices": region_choices(snap),
@@ -125,7 +126,7 @@ async def change(request: Request, change_id: int) -> dict[str, Any]:
     return {"data": data, "title": f"Change {change_id}"}
 
 
-@_twin("/orgs/{org_id}/suggestions", "suggestions.html")
+@_twin("/orgs/{org_id}/suggestions", "suggestions.html", cached=True)
 async def suggestions(request: Request, org_id: str) -> dict[str, Any]:
     """Openness (Michelino et al. 2015; Laursen & Salter 2006) and suggested partners from bioregion.analysis."""
     from .analysis_views import organisation_analysis
