@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import getpass
+import importlib.util
+import json
+import os
 
 import click
 
@@ -22,19 +25,35 @@ __all__ = ["serve_command", "users_group", "tokens_group"]
               help="Extraction review queue shown at /review (default: <db>.review.jsonl).")
 @click.option("--simulations", type=click.Choice(["anyone", "users", "off"]), default="anyone", show_default=True,
               help="Who may run simulations on /simulate: every reader (capped replicates), logged-in users, nobody.")
-def serve_command(db: str, port: int, host: str, private: bool, review_queue: str | None, simulations: str) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (about one per CPU core); each holds the data in memory and sees the others' edits.")
+def serve_command(db: str, port: int, host: str, private: bool, review_queue: str | None, simulations: str,
+                  workers: int) -> None:
     """Serve the dashboard and JSON API for the store at --db."""
     try:
+        import fastapi  # noqa: F401
         import uvicorn
-    except ImportError:
-        raise MissingExtraError("uvicorn", "web") from None
+    except ImportError as error:
+        raise MissingExtraError(error.name or "uvicorn", "web") from None
     from ..web import create_app
+    from ..web.app import SERVE_ENVIRONMENT
 
-    app = create_app(db, anonymous_read=not private, simulations=simulations)
-    if review_queue:
-        app.state.review_queue = review_queue
-    note(f"bioregion dashboard on http://{host}:{port}/ (API: /docs, /openapi.json); Ctrl-C stops")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    options = {"anonymous_read": not private, "simulations": simulations, "preload": True}
+    note(f"bioregion dashboard on http://{host}:{port}/ (API: /docs, /openapi.json), {workers} worker(s); "
+         "ready once the data is loaded; Ctrl-C stops")
+    if workers == 1:
+        app = create_app(db, **options)
+        if review_queue:
+            app.state.review_queue = review_queue
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    if importlib.util.find_spec("uvloop") is None:
+        note("uvloop is missing (pip install 'bioregion[web]'): uvicorn's asyncio loop leaves Nagle's algorithm on "
+             "for worker sockets, delaying many responses by 40 ms")
+    Store.open(db).close()          # create and migrate once, before the workers open it
+    os.environ[SERVE_ENVIRONMENT] = json.dumps({"store_url": db, "review_queue": review_queue, **options})
+    uvicorn.run("bioregion.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @click.group("users")

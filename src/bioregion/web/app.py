@@ -5,9 +5,17 @@ JSON API (:mod:`.api`, OpenAPI at ``/openapi.json``) read a per-version
 :class:`~bioregion.web.snapshot.Snapshot`; writes go through the store in one
 transaction and into the change log. Every response carries a strict
 Content-Security-Policy: scripts only from this server, no inline script.
+
+``bioregion serve --workers N`` runs N processes, each building its app with
+:func:`app_from_environment`; each holds its own snapshot and sees the edits
+made through the others (see :mod:`.state`).
 """
 
 from __future__ import annotations
+
+import json
+import os
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -23,15 +31,20 @@ from .simulate_views import MODES
 from .simulations import SimulationRunner
 from .state import StoreState
 
-__all__ = ["create_app", "MAX_BODY_BYTES"]
+__all__ = ["create_app", "app_from_environment", "SERVE_ENVIRONMENT", "MAX_BODY_BYTES"]
 
 MAX_BODY_BYTES = 1_000_000
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
 
+#: The environment variable carrying :func:`create_app`'s arguments (JSON) to worker processes.
+SERVE_ENVIRONMENT = "BIOREGION_SERVE"
+
+
 def create_app(store_url: str, *, anonymous_read: bool = True, recheck_seconds: float = 5.0,
-               simulations: str = "anyone", simulation_limits: Limits | None = None) -> FastAPI:
+               simulations: str = "anyone", simulation_limits: Limits | None = None,
+               preload: bool = False) -> FastAPI:
     """The dashboard for the store at ``store_url`` (SQLite path or ``postgresql://`` URL).
 
     Parameters
@@ -41,17 +54,21 @@ def create_app(store_url: str, *, anonymous_read: bool = True, recheck_seconds: 
     anonymous_read : bool
         Let visitors who are not logged in read (never write).
     recheck_seconds : float
-        How often to look for writes by other processes.
+        How often to look for writes by other processes outside the dashboard.
     simulations : {"anyone", "users", "off"}
         Who may run simulations on ``/simulate``: every reader, logged-in users, nobody.
     simulation_limits : Limits, optional
         Replicates, horizon, budgets and concurrent runs allowed (default :class:`Limits`).
+    preload : bool
+        Serve: build the snapshot and the default network map now rather than
+        on the first request, and keep snapshots out of the garbage
+        collector's passes (see :mod:`.state`); ``bioregion serve`` does.
     """
     if simulations not in MODES:
         raise ValidationError(f"simulations is '{simulations}'; use one of: {', '.join(MODES)}")
     app = FastAPI(title="bioregion dashboard", version=__version__,
                   description="Pages have .json twins; /api is the scripting interface.")
-    app.state.store_state = StoreState(Store.open(store_url), recheck_seconds)
+    app.state.store_state = StoreState(Store.open(store_url), recheck_seconds, freeze=preload)
     app.state.templates = make_templates()
     app.state.anonymous_read = anonymous_read
     app.state.simulate_mode = simulations
@@ -72,6 +89,20 @@ def create_app(store_url: str, *, anonymous_read: bool = True, recheck_seconds: 
     app.include_router(simulate_views.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(_Guard)
+    if preload:
+        from .network import map_data
+
+        map_data(app.state.store_state.snapshot())
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process: :func:`create_app` with the JSON arguments in ``$BIOREGION_SERVE``."""
+    options: dict[str, Any] = json.loads(os.environ[SERVE_ENVIRONMENT])
+    review_queue = options.pop("review_queue", None)
+    app = create_app(options.pop("store_url"), **options)
+    if review_queue:
+        app.state.review_queue = review_queue
     return app
 
 
