@@ -16,7 +16,7 @@ from bioregion.cli import main  # noqa: E402
 from bioregion.store import Store  # noqa: E402
 from bioregion.web import create_app  # noqa: E402
 from bioregion.web.accounts import add_user, create_token  # noqa: E402
-from bioregion.web.app import SERVE_ENVIRONMENT, app_from_environment  # noqa: E402
+from bioregion.web.serving import SERVE_ENVIRONMENT, app_from_environment  # noqa: E402
 from bioregion.web.page_cache import PageCache  # noqa: E402
 from bioregion.web.render import make_templates  # noqa: E402
 
@@ -87,9 +87,11 @@ def test_serve_starts_workers_from_the_environment(db, monkeypatch):
 
 
 def test_a_served_snapshot_is_kept_out_of_garbage_collection(db):
+    thresholds = gc.get_threshold()
     try:
         app = create_app(db, preload=True)
         assert gc.get_freeze_count() > 0
         assert app.state.store_state.snapshot().orgs
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)

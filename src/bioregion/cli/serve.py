@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import importlib.util
-import json
-import os
 
 import click
 
@@ -32,28 +29,17 @@ def serve_command(db: str, port: int, host: str, private: bool, review_queue: st
     """Serve the dashboard and JSON API for the store at --db."""
     try:
         import fastapi  # noqa: F401
-        import uvicorn
+        import httptools  # noqa: F401
+        import uvicorn  # noqa: F401
     except ImportError as error:
         raise MissingExtraError(error.name or "uvicorn", "web") from None
-    from ..web import create_app
-    from ..web.app import SERVE_ENVIRONMENT
+    from ..web.serving import serve
 
-    options = {"anonymous_read": not private, "simulations": simulations, "preload": True}
+    Store.open(db).close()          # create and migrate once, before any worker opens it
     note(f"bioregion dashboard on http://{host}:{port}/ (API: /docs, /openapi.json), {workers} worker(s); "
          "ready once the data is loaded; Ctrl-C stops")
-    if workers == 1:
-        app = create_app(db, **options)
-        if review_queue:
-            app.state.review_queue = review_queue
-        uvicorn.run(app, host=host, port=port, log_level="warning")
-        return
-    if importlib.util.find_spec("uvloop") is None:
-        note("uvloop is missing (pip install 'bioregion[web]'): uvicorn's asyncio loop leaves Nagle's algorithm on "
-             "for worker sockets, delaying many responses by 40 ms")
-    Store.open(db).close()          # create and migrate once, before the workers open it
-    os.environ[SERVE_ENVIRONMENT] = json.dumps({"store_url": db, "review_queue": review_queue, **options})
-    uvicorn.run("bioregion.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_level="warning")
+    serve(db, host=host, port=port, workers=workers, anonymous_read=not private, simulations=simulations,
+          review_queue=review_queue)
 
 
 @click.group("users")

@@ -6,16 +6,11 @@ JSON API (:mod:`.api`, OpenAPI at ``/openapi.json``) read a per-version
 transaction and into the change log. Every response carries a strict
 Content-Security-Policy: scripts only from this server, no inline script.
 
-``bioregion serve --workers N`` runs N processes, each building its app with
-:func:`app_from_environment`; each holds its own snapshot and sees the edits
-made through the others (see :mod:`.state`).
+``bioregion serve --workers N`` runs N processes (:mod:`.serving`); each holds
+its own snapshot and sees the edits made through the others (:mod:`.state`).
 """
 
 from __future__ import annotations
-
-import json
-import os
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -31,15 +26,11 @@ from .simulate_views import MODES
 from .simulations import SimulationRunner
 from .state import StoreState
 
-__all__ = ["create_app", "app_from_environment", "SERVE_ENVIRONMENT", "MAX_BODY_BYTES"]
+__all__ = ["create_app", "MAX_BODY_BYTES"]
 
 MAX_BODY_BYTES = 1_000_000
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-
-
-#: The environment variable carrying :func:`create_app`'s arguments (JSON) to worker processes.
-SERVE_ENVIRONMENT = "BIOREGION_SERVE"
 
 
 def create_app(store_url: str, *, anonymous_read: bool = True, recheck_seconds: float = 5.0,
@@ -93,16 +84,6 @@ def create_app(store_url: str, *, anonymous_read: bool = True, recheck_seconds: 
         from .network import map_data
 
         map_data(app.state.store_state.snapshot())
-    return app
-
-
-def app_from_environment() -> FastAPI:
-    """The app of one worker process: :func:`create_app` with the JSON arguments in ``$BIOREGION_SERVE``."""
-    options: dict[str, Any] = json.loads(os.environ[SERVE_ENVIRONMENT])
-    review_queue = options.pop("review_queue", None)
-    app = create_app(options.pop("store_url"), **options)
-    if review_queue:
-        app.state.review_queue = review_queue
     return app
 
 
