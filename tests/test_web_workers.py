@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
 
+import httpx  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
@@ -95,3 +102,49 @@ def test_a_served_snapshot_is_kept_out_of_garbage_collection(db):
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+def _running(pids: set[int]) -> set[int]:
+    """Those of ``pids`` still running (not gone, not a zombie)."""
+    stats = {p: Path(f"/proc/{p}/stat") for p in pids}
+    return {p for p, stat in stats.items() if stat.exists() and stat.read_text().split()[2] != "Z"}
+
+
+def _wait_until_serving(base: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(base + "/overview.json").raise_for_status()
+            return
+        except httpx.TransportError:
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+            time.sleep(0.2)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_two_worker_processes_serve_one_store_and_stop_cleanly(db):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with Store.open(db) as store:
+        token = create_token(store.engine, add_user(store.engine, "ann", "correct horse").name)
+    command = [sys.executable, "-m", "bioregion", "serve", "--db", db, "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_serving(base, server)
+        children = {int(p) for p in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,
+                                                   text=True).stdout.split()}
+        assert len(children) >= 2
+        edit = httpx.patch(base + "/api/orgs/galapagos", json={"values": {"city": "Leuven"}},
+                           headers={"Authorization": f"Bearer {token}"})
+        assert edit.status_code == 200
+        # each request on a new connection: the kernel spreads them over both workers
+        assert all("Leuven" in httpx.get(base + "/orgs/galapagos").text for _ in range(20))
+    finally:
+        server.terminate()
+        assert server.wait(timeout=30) == 0
+    deadline = time.monotonic() + 10
+    while _running(children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(children)

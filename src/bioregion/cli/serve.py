@@ -23,7 +23,7 @@ __all__ = ["serve_command", "users_group", "tokens_group"]
 @click.option("--simulations", type=click.Choice(["anyone", "users", "off"]), default="anyone", show_default=True,
               help="Who may run simulations on /simulate: every reader (capped replicates), logged-in users, nobody.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes (about one per CPU core); each holds the data in memory and sees the others' edits.")
+              help="Worker processes (about one per core); each holds the data in memory and sees the others' edits.")
 def serve_command(db: str, port: int, host: str, private: bool, review_queue: str | None, simulations: str,
                   workers: int) -> None:
     """Serve the dashboard and JSON API for the store at --db."""

@@ -79,9 +79,10 @@ def _choice(limit: int, types: Sequence[str]) -> tuple[int, tuple[str, ...]]:
     return max(1, min(int(limit), 5000)), tuple(sorted(t for t in types if t in RELATION_TYPES))
 
 
-def map_script_json(snap: Snapshot, data: dict[str, Any], *, limit: int = MAP_LIMIT, types: Sequence[str] = ()) -> Any:
-    """``data`` (:func:`map_data` of ``limit`` and ``types`` with the page's extras) as JSON for the map page's
-    ``<script type="application/json">``, serialised once per version."""
+def map_script_json(snap: Snapshot, data: dict[str, Any], *, limit: int = MAP_LIMIT,
+                    types: Sequence[str] = ()) -> Any:
+    """``data`` (:func:`map_data` of ``limit`` and ``types`` with the page's extras) as JSON for the map
+    page's ``<script type="application/json">``, serialised once per version."""
     from .render import script_json
 
     return snap.lazy(("map_json", *_choice(limit, types)), lambda: script_json(data))

@@ -5,9 +5,12 @@ and sees the edits made through the others on its next request (see
 :mod:`.state`). Workers run uvicorn on the standard asyncio loop with the
 httptools parser: under saturation asyncio serves connections in a fairer
 order than uvloop (on 50 busy connections the 99th percentile was 140-210 ms
-against 220-920 ms, same throughput). The shared socket is made here rather
-than by uvicorn, whose multi-worker socket lacks the TCP protocol number, so
-asyncio left Nagle's algorithm on and many responses waited 40 ms for an ACK.
+against 220-920 ms, same throughput). The sockets are made here rather than by
+uvicorn, whose multi-worker socket lacks the TCP protocol number, so asyncio
+left Nagle's algorithm on and many responses waited 40 ms for an ACK. On Linux
+each worker listens on its own ``SO_REUSEPORT`` socket and the kernel spreads
+new connections over them; from one shared socket, the first worker to wake
+up accepted every waiting connection, and kept-alive connections stayed there.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import multiprocessing
 import os
 import signal
 import socket
+import sys
 from multiprocessing.connection import wait
 from typing import Any
 
@@ -56,9 +60,11 @@ def serve(store_url: str, *, host: str, port: int, workers: int = 1, review_queu
     if workers == 1:
         uvicorn.Server(config).run()
         return
-    with _listening_socket(host, port) as sock:
+    balanced = sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
+    with _listening_socket(host, port, reuse_port=balanced, listen=not balanced) as sock:
         context = multiprocessing.get_context("spawn")
-        processes = [context.Process(target=_worker, args=(config, sock)) for _ in range(workers)]
+        shared = None if balanced else sock      # a balanced worker binds its own socket to the port
+        processes = [context.Process(target=_worker, args=(config, shared)) for _ in range(workers)]
         previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
             for process in processes:
@@ -81,18 +87,24 @@ def _interrupt(*_: Any) -> None:
     raise KeyboardInterrupt
 
 
-def _worker(config: uvicorn.Config, sock: socket.socket) -> None:
+def _worker(config: uvicorn.Config, sock: socket.socket | None) -> None:
+    if sock is None:
+        sock = _listening_socket(config.host, config.port, reuse_port=True)
     uvicorn.Server(config).run(sockets=[sock])
 
 
-def _listening_socket(host: str, port: int) -> socket.socket:
+def _listening_socket(host: str, port: int, *, reuse_port: bool = False, listen: bool = True) -> socket.socket:
+    """A TCP socket bound to ``host:port``; the parent of balanced workers only holds the port (no listen)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind((host, port))
-        sock.listen(2048)
+        if listen:
+            sock.listen(2048)
     except OSError as error:
         sock.close()
         raise BioregionError(f"cannot listen on {host}:{port}: {error.strerror}; pick another --port") from None
