@@ -53,18 +53,6 @@ def server(tmp_path_factory):
     stop()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("dialog", lambda d: errors.append("dialog: " + d.message))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
 def test_every_page_opens_without_script_errors(server, page):
     for path in PAGES:
         response = page.goto(server + path)

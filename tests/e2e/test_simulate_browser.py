@@ -31,17 +31,6 @@ def server(tmp_path_factory):
     stop()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
 def test_run_a_small_simulation_and_see_the_charts(server, page):
     page.goto(server + "/simulate")
     page.click("header nav a[href='/simulate']")
