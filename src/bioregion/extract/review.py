@@ -78,19 +78,24 @@ def remove_candidates(path: str | Path, decided: Iterable[Mapping[str, Any]]) ->
     The file is re-read under :func:`queue_lock` and rewritten atomically, so candidates
     enqueued while a reviewer was deciding stay in the queue.
     """
+    with queue_lock(path):
+        rewrite_without(path, decided)
+
+
+def rewrite_without(path: str | Path, decided: Iterable[Mapping[str, Any]]) -> None:
+    """Rewrite the queue atomically without one line per ``decided`` record; the caller holds :func:`queue_lock`."""
     path = Path(path)
     to_remove = Counter(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in decided)
-    with queue_lock(path):
-        kept = []
-        for record in read_candidates(path) if path.exists() else []:
-            key = json.dumps(record, ensure_ascii=False, sort_keys=True)
-            if to_remove[key] > 0:
-                to_remove[key] -= 1
-            else:
-                kept.append(record)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), encoding="utf-8")
-        temporary.replace(path)
+    kept = []
+    for record in read_candidates(path) if path.exists() else []:
+        key = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        if to_remove[key] > 0:
+            to_remove[key] -= 1
+        else:
+            kept.append(record)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), encoding="utf-8")
+    temporary.replace(path)
 
 
 def read_candidates(path: str | Path) -> list[dict[str, Any]]:

@@ -15,13 +15,12 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import threading
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..errors import NotFoundError, ValidationError
-from ..extract.review import queue_lock, read_candidates
+from ..extract.review import queue_lock, read_candidates, rewrite_without
 from ..schema import TABLES, coerce_row, coerce_value
 from ..taxonomy import RELATION_TYPES
 
@@ -85,15 +84,9 @@ class ReviewQueue:
     def remove(self, cid: str) -> None:
         """Take the first record with id ``cid`` out of the queue file (rewritten atomically)."""
         with self.locked():
-            records, kept, removed = self._records(), [], False
-            for record in records:
-                if not removed and candidate_id(record) == cid:
-                    removed = True
-                    continue
-                kept.append(record)
-            temporary = self.path.with_name(self.path.name + ".tmp")
-            temporary.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), encoding="utf-8")
-            os.replace(temporary, self.path)
+            record = next((r for r in self._records() if candidate_id(r) == cid), None)
+            if record is not None:
+                rewrite_without(self.path, [record])
 
     def reject(self, cid: str, user_name: str) -> dict[str, Any]:
         """Move candidate ``cid`` to the rejected file, marked with who rejected it and when."""
