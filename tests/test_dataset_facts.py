@@ -334,12 +334,11 @@ def test_beijing_north_and_south_clusters() -> None:
     assert {o["region_id"] for o in orgs} >= {"CN-BJ-N", "CN-BJ-S"}
 
 
-def test_loads_through_ecosystem_when_available() -> None:
-    ecosystem = pytest.importorskip("bioregion.ecosystem")
-    if not hasattr(ecosystem, "Ecosystem") or not hasattr(ecosystem.Ecosystem, "from_dataset"):
-        pytest.skip("Ecosystem.from_dataset has not landed yet")
+def test_loads_through_ecosystem() -> None:
+    from bioregion.ecosystem import Ecosystem
+
     for name in DATASETS:
-        eco = ecosystem.Ecosystem.from_dataset(name)
+        eco = Ecosystem.from_dataset(name)
         assert len(eco.organisations) == len(_typed(name, "organisations"))
         assert len(eco.relations) == len(_typed(name, "relations"))
 

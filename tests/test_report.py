@@ -134,10 +134,6 @@ def test_cli_exit_codes(tmp_path):
 
 
 def test_belgium_2016_portfolio_matches_table_3():
-    from bioregion.datasets import dataset_names
-
-    if "belgium-2016" not in dataset_names():
-        pytest.skip("belgium-2016 not embedded yet")
     rows = {row.name: row for row in portfolio_rows(Ecosystem.from_dataset("belgium-2016"))}
     ablynx = {a.name for a in rows["Ablynx"].alliances}
     for partner in ("AbbVie", "Eddingpharm", "Taisho", "Novartis", "Merck KGaA", "Algeta", "Novo Nordisk",

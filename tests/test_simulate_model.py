@@ -150,10 +150,6 @@ def test_sweep_parameters_and_errors():
 
 
 def test_belgium_2016_initialises_the_baseline():
-    from bioregion.datasets import dataset_names
-
-    if "belgium-2016" not in dataset_names():
-        pytest.skip("belgium-2016 is not embedded in this build")
     eco = Ecosystem.from_dataset("belgium-2016")
     scenario = load_scenario("baseline-belgium").with_parameter("start_year", 2016).with_parameter("years", 3)
     scenario = scenario.with_parameter("policies.vib.start", 2016)
