@@ -6,7 +6,6 @@ and brokerage subcommands live here.
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 

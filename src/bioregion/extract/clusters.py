@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from dataclasses import dataclass, field
 
 from .chunks import COMMON, HEADS, INSTITUTION, STOP_LEAD, SUFFIXED, has_legal_suffix
