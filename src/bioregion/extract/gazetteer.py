@@ -8,6 +8,7 @@ agency and service-provider aliases underneath, store rows winning.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -15,7 +16,7 @@ from typing import Iterable, Sequence
 from .agencies import AGENCIES
 from .names import BUILTIN_ORGANISATIONS, normalise
 
-__all__ = ["Gazetteer", "Entry"]
+__all__ = ["Gazetteer", "Entry", "builtin_gazetteer"]
 
 _LITERAL = re.compile(r"^[a-z]|\s(?!(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del|the)\s)[a-z]|, |['’]s ")
 
@@ -105,3 +106,12 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._by_id)
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_gazetteer() -> Gazetteer:
+    """The built-in big pharma and agency table, built once per process.
+
+    Extraction only reads a gazetteer; code that adds names builds its own :class:`Gazetteer`.
+    """
+    return Gazetteer()

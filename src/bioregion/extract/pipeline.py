@@ -29,7 +29,7 @@ from typing import Iterable, Iterator
 
 from .background import is_recap
 from .dates import find_dates
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, builtin_gazetteer
 from .kinds import FUNDER_KINDS, kind_of
 from .layout import read_layout
 from .mentions import DocumentMentions, find_mentions, list_items
@@ -79,7 +79,7 @@ class _Draft:
 
 def extract_paths(paths: Iterable[str], gazetteer: Gazetteer | None = None) -> Iterator[Candidate]:
     """Yield the candidate relations of every document under ``paths``."""
-    gazetteer = gazetteer or Gazetteer()
+    gazetteer = gazetteer or builtin_gazetteer()
     for document in read_documents(paths):
         yield from extract_document(document, gazetteer)
 
@@ -97,7 +97,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
       {'name': 'Zeta Bio Ltd', 'role': 'target'}], '2016-01-05',
       [{'component': 'value', 'amount': 40000000, 'currency': 'USD'}])]
     """
-    gazetteer = gazetteer or Gazetteer()
+    gazetteer = gazetteer or builtin_gazetteer()
     date, texts, title_used, lead = _sentences(document)
     if not texts:
         return []

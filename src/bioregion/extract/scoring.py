@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from ..errors import InputFormatError
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, builtin_gazetteer
 from .names import normalise
 
 __all__ = ["Score", "read_gold", "score"]
@@ -89,7 +89,7 @@ def score(predicted: Iterable[Mapping], gold: Iterable[Mapping], sources: Iterab
     sources : iterable of str, optional
         The documents read; gold relations of other documents are ignored.
     """
-    gazetteer = Gazetteer()
+    gazetteer = builtin_gazetteer()
     names = {Path(s).name for s in sources} if sources is not None else None
     gold = [g for g in gold if names is None or Path(g["source"]).name in names]
     predicted = list(predicted)
