@@ -19,7 +19,8 @@ from .names import LEGAL_SUFFIX
 __all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chunks", "has_legal_suffix",
            "is_name_like", "qualifies_by_form"]
 
-_CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del)\s+(?:the\s+)?|"
+_CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del|degli|della|dei|delle|do|da)\s+"
+            r"(?:the\s+)?|"
             r"(?<=Université)\s+(?:catholique|libre)\s+(?:de\s+)?|[ \t]+)")
 _WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|"
     r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
@@ -36,12 +37,13 @@ _SUFFIX_WORDS = frozenset(
     S.A.S. SAS S.A. SA AG SE GmbH A/S ASA AB Oyj Oy S.p.A. SpA S.r.l. Srl SRL S.L. K.K. a.s. A.S. BVBA bvba CVBA
     SARL Company INC INC. LTD LTD. CORP. LIMITED S.R.L. S.P.A. KG (publ)""".split()
 )
-_BAD_CONNECT = re.compile(r"\s+(?:of|for|de|du|des|la|le|für|et|di|del)\s+(?:the\s+)?")
+_BAD_CONNECT = re.compile(r"\s+(?:of|for|de|du|des|la|le|für|et|di|del|degli|della|dei|delle|do|da)\s+(?:the\s+)?")
 INSTITUTION = re.compile(
     r"^(?:University|Universit[éeà]\w*|Institute|Institutes|Institut|Instituto|Istituto|Bank|Ministry|Department|"
     r"Academy|School|College|Council|Agency|Office|Hospital|Center|Centre|Society|Association|Foundation|"
     r"Federation|Chamber|Commission|Laboratory|Laboratories|Authority|Coalition|Alliance|Fund|Board|Trust|"
-    r"National|Flanders|Royal|Imperial|Max|Fraunhofer|Howard)\b"
+    r"National|Flanders|Royal|Imperial|Max|Fraunhofer|Howard|Politecnico|Polytechnic|Polytechnique|Ospedale|"
+    r"Fondazione|Fundación|Fundação|Centro|Universidad|Universidade|Hôpital|Hospital|Klinikum|Stiftung)\b"
 )
 HEADS = frozenset(
     """Therapeutics Pharma Pharmaceuticals Pharmaceutical Pharmaceutica Pharmaceutique Bio Biosciences Bioscience
@@ -75,7 +77,7 @@ COMMON = frozenset(
     Directors Committee Compensation Supervisory Executive Audit Advisory Scientific Steering
     To Dear Sub Ref Regd Pursuant Accordingly Notwithstanding Subject Pending Despite Although Given Thereafter Hereby""".split()
 )
-_CONNECTORS = frozenset("of for de du des la le für van von der den et di del the &".split())
+_CONNECTORS = frozenset("of for de du des la le für van von der den et di del degli della dei delle do da the &".split())
 _FIELD_OF = re.compile(r" (?:of|for|on) (?:the )?[A-Z]")
 _FIELD = re.compile(r"(?:[A-Z][a-z]+(?:ology|ologies|ics|istry|ine|ment|ences|ical|ious|ive|ing)|Health|Research|"
                     r"Diseases?|Care|Welfare|Technology|Technologies|Stroke|Blood|Aging|Pharmacy|Nutrition|Prevention|"

@@ -31,7 +31,15 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        """The fullest name as written: the longest one with a legal suffix, else the longest."""
+        """The fullest name as written: the longest one with a legal suffix, else the longest.
+
+        A known organisation goes by its canonical name when the text writes it ("Walloon Region", not the
+        longer name of its administration, "Service public de Wallonie").
+        """
+        if self.entry is not None:
+            canonical = [n for n in self.names if normalise(n) == normalise(self.entry.name)]
+            if canonical:
+                return max(canonical, key=len)
         suffixed = [n for n in self.names if has_legal_suffix(n)]
         return max(suffixed or self.names, key=len)
 
@@ -132,6 +140,12 @@ _ADJECTIVES = frozenset("""european american british english german french swiss
     australian israeli national international global federal regional""".split())
 
 
+#: Institutions whose name goes on with what they are commonly called ("Università degli Studi di Milano-Bicocca").
+_INSTITUTION_HEADS = frozenset("""university universite université universita università universität universidad
+    universidade istituto instituto institute institut politecnico polytechnic ospedale hospital fondazione
+    foundation centre center""".split())
+
+
 def _is_short_form(short: str, key: str) -> bool:
     """Whether normalised ``short`` names the organisation with key ``key``."""
     words = short.split()
@@ -142,6 +156,9 @@ def _is_short_form(short: str, key: str) -> bool:
         return False
     if len(words) == 1 and words[0] in full[1:] and len(words[0]) > 3:
         return True
+    if len(words) > 1 and full[0] in _INSTITUTION_HEADS and any(
+            full[i:i + len(words)] == words for i in range(1, len(full) - len(words) + 1)):
+        return True   # "Mario Negri" for "Istituto di Ricerche Farmacologiche Mario Negri IRCCS"
     head, last = full[: len(words)], words[-1]
     return head[:-1] == words[:-1] and head[-1].startswith(last) and len(last) > 3
 

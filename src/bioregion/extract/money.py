@@ -47,7 +47,8 @@ _CUES = (
                               r"acceptance|initiation|start|first|successful|regulatory|marketing|commercial)", re.I)),
     ("royalty", re.compile(r"royalt", re.I)),
     ("research_funding", re.compile(r"research (?:funding|support|payments?)|fund research|R&D funding|"
-                                    r"(?:research|development|R&D) costs", re.I)),
+                                    r"(?:research|development|R&D) costs|"
+                                    r"\bfund(?:s|ing)? (?:an? |the |its |their )?(?:[\w-]+ ){0,3}(?:research|R&D)\b", re.I)),
     ("research_funding", re.compile(r"\b(?:will|to|shall|would) fund (?:up to )?$")),
     ("value", re.compile(r"equity value|enterprise value|total (?:potential )?(?:deal |transaction |contract )?(?:value|amount)|"
                          r"valued at|worth|aggregate(?! of\b)(?! (?:[\w,-]+ ){0,3}?(?:milestone|royalt|upfront|research))|"
@@ -143,7 +144,9 @@ def find_amounts(sentence: str) -> list[Amount]:
             continue
         amount, currency = value
         component = _component(sentence, match.start(), match.end())
-        if found and _is_part(sentence, found, previous_end, match.start(), amount, currency):
+        total = _total_of_part(sentence, found, match.start(), amount, currency) if found else None
+        if total is not None and (component in (total.component, "value", "part") or not _INCLUDING.search(
+                sentence, total.start, match.start())):
             component = "part"
         previous_end = match.end()
         found.append(Amount(amount, currency, component, match.start()))
@@ -151,12 +154,16 @@ def find_amounts(sentence: str) -> list[Amount]:
 
 
 #: "up to $1.2 billion in milestones, consisting of up to $340 million ... and up to $860 million ...": parts.
+#: "up to US$372 million in aggregate, including up to US$62 million in development and regulatory milestones
+#: and up to US$310 million in sales milestones": parts of the same component as the total; parts of another
+#: component ("EUR 100 million, including EUR 20 million upfront") stay terms of their own.
+_INCLUDING = re.compile(r"\b(?:including|includes|which includes?)\b", re.I)
 _BREAKDOWN = re.compile(r"\b(?:consisting of|comprising|comprised of|made up of|split (?:into|between|among)|"
-                        r"broken down (?:into|as)|divided (?:into|between))\b", re.I)
+                        r"broken down (?:into|as)|divided (?:into|between)|including|includes)\b", re.I)
 
 
-def _is_part(sentence: str, found: list[Amount], previous_end: int, start: int, amount: float, currency: str) -> bool:
-    """Whether an amount is one of the parts a breakdown ("consisting of ...") lists after a total."""
+def _total_of_part(sentence: str, found: list[Amount], start: int, amount: float, currency: str) -> Amount | None:
+    """The total of which an amount is one of the parts a breakdown ("consisting of ...") lists, if it is one."""
     parts: list[Amount] = []
     for earlier in reversed(found):
         if earlier.component != "part":
@@ -164,11 +171,11 @@ def _is_part(sentence: str, found: list[Amount], previous_end: int, start: int, 
         parts.append(earlier)
     total = found[-1 - len(parts)] if len(parts) < len(found) else None
     if total is None or total.currency != currency:
-        return False
+        return None
     first = parts[-1].start if parts else start
     if not _BREAKDOWN.search(sentence, total.start, first) or ";" in sentence[total.start:start]:
-        return False
-    return sum(p.amount for p in parts) + amount <= total.amount * 1.001
+        return None
+    return total if sum(p.amount for p in parts) + amount <= total.amount * 1.001 else None
 
 
 def _matches(sentence: str) -> list[re.Match[str]]:

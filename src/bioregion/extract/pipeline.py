@@ -105,7 +105,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     keys = list(mentions.clusters)
     kinds = [kind_of(mentions.clusters[k]) for k in keys]
     regulators = {k for k, kind in zip(keys, kinds) if kind == "regulator"}
-    masked = [_mask(text, [m for m in ms if m.key not in regulators], keys)
+    masked = [_mask(text, [m for m in ms if m.key not in regulators and not _territory(text, m)], keys)
               for text, ms in zip(texts, mentions.sentences)]
     funders = {i for i, kind in enumerate(kinds) if kind in FUNDER_KINDS}
     news = News(texts, date)
@@ -123,6 +123,8 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
     _add_listed_members(drafts, masked, funders, news)
     _funded_partnerships(drafts, masked, funders)
+    _selected_for_funding(drafts, masked, funders, news)
+    _consortium_grant(drafts, masked, funders, news)
     keep_joint_research(drafts, masked, " ".join(texts))
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
@@ -166,7 +168,10 @@ def _resolve_epithets(masked: list[str]) -> None:
             masked[index] = subject.group(1) + sentence[epithet.end():]
 
 
-_EVENT_ON = re.compile(r"\b(?:launched|announced|signed|closed|completed|unveiled|agreed) on (?=\d|[A-Z][a-z]+ \d)")
+#: "officially launched on 3 April 2024"; "On June 16, 2025, the Company signed the License Agreement".
+_EVENT_ON = re.compile(r"\b(?:launched|announced|signed|closed|completed|unveiled|agreed) on (?=\d|[A-Z][a-z]+ \d)|"
+                       r"(?:^|[\n.]\s*)On (?=(?:\d|[A-Z][a-z]+ \d)[^.\n]{0,20}?,[^.\n]{0,80}?\b(?:signed|entered into|"
+                       r"announced|completed|closed|agreed|executed)\b)")
 
 
 def _sentences(document: Document) -> tuple[str | None, list[str], bool, int]:
@@ -188,6 +193,17 @@ def _sentences(document: Document) -> tuple[str | None, list[str], bool, int]:
     if title and not title_case:
         return date, [title] + texts, True, layout.lead + 1
     return date, texts, False, layout.lead
+
+
+#: "in the United States and the European Union": the Union as a territory, not as a funder.
+_IN_TERRITORY = re.compile(r"\b(?:in|across|throughout|within|outside|into|markets? of|territor(?:y|ies) of)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?\s+(?:and|or)\s+(?:the\s+)?)?$")
+
+
+def _territory(text: str, mention) -> bool:
+    """Whether a mention of the European Union names the territory ("in the United States and the EU")."""
+    return text[mention.start:mention.end] in ("European Union", "EU") and bool(
+        _IN_TERRITORY.search(text, max(0, mention.start - 60), mention.start))
 
 
 def _mask(text: str, mentions, keys: list[str]) -> str:
@@ -262,6 +278,41 @@ def _listed_consortium(masked: list[str], items: set[int], funders: set[int], ne
 
 
 _FUNDING = re.compile(r"\bfund(?:s|ed|ing)?\b|\bgrant|\baward", re.I)
+#: "the European Innovation Council (EIC) has selected Fagnes Biologics in the March 2025 cut-off".
+_SELECTED = re.compile(r"(@\d+@)(?:\s*\([^()@]*\))?[^@]{0,30}?\b(?:has |have |had )?(?:selected|chosen|picked)\s+(@\d+@)")
+
+
+_TO_THE_PARTNERS = re.compile(r"\b(?:the|its|all|our)\s+(?:\w+\s+)?(?:partners|consortium|consortium members|members)\b")
+
+
+def _consortium_grant(drafts: list[_Draft], masked: list[str], funders: set[int], news: News) -> None:
+    """A funder's grant to "the five partners" (or "the consortium") is a grant to each member of the consortium."""
+    consortium = next((d for d in drafts if d.finding.type == "consortium"), None)
+    if consortium is None or any(d.finding.type == "grant" for d in drafts):
+        return
+    for index, sentence in enumerate(masked):
+        if not _FUNDING.search(sentence) or not _TO_THE_PARTNERS.search(sentence) or news.is_history(index):
+            continue
+        named = {int(k) for k in ORG.findall(sentence)}
+        if len(named) == 1 and named <= funders:
+            roles = {named.pop(): "funder"}
+            roles.update({k: "recipient" for k in consortium.finding.roles})
+            drafts.append(_Draft(Finding("grant", roles, strength=0.7), index, {}))
+            return
+
+
+def _selected_for_funding(drafts: list[_Draft], masked: list[str], funders: set[int], news: News) -> None:
+    """A public funder that selects a company, with a grant in that sentence or the next, awards it a grant."""
+    for index, sentence in enumerate(masked):
+        selected = _SELECTED.search(sentence) if "selected" in sentence or "chosen" in sentence or "picked" in sentence \
+            else None
+        if selected is None or news.is_history(index):
+            continue
+        funder, recipient = (int(g.strip("@")) for g in selected.groups())
+        said = " ".join(masked[index:index + 2])
+        if funder in funders and recipient not in funders and _FUNDING.search(said) and not any(
+                d.finding.type == "grant" and funder in d.finding.roles for d in drafts):
+            drafts.append(_Draft(Finding("grant", {funder: "funder", recipient: "recipient"}, strength=0.7), index, {}))
 
 
 def _funded_partnerships(drafts: list[_Draft], masked: list[str], funders: set[int]) -> None:

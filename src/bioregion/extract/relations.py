@@ -19,12 +19,17 @@ from .triggers import masked_pattern as _c
 __all__ = ["Finding", "classify_sentence", "payment_roles"]
 
 #: "X, a biotech company developing ...,": a description of X, not the event; "X, a new spin-off" is the news.
-_APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:a|an|the|one of)\s+(?!new(?:ly)?\b)[^,@]{0,160}"
+_APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:a|an|the|one of)\s+(?!new(?:ly)?\b)"
+                         r"(?!@\d+@(?:\s*\([^()]*\))?\s*(?:,|and\b))[^,@]{0,160}"
                          r"(?:@\d+@[^,@]{0,80})*,")
 #: "X, which led the company's seed round in 2021, also participated": a relative clause describes X.
 _RELATIVE = re.compile(r"(@\d+@),\s+(?:which|who)\s+[^,@]{0,120}(?:@\d+@[^,@]{0,80})*,")
 #: "The University, through its commercialisation arm X, has licensed": the arm acts for the party, it is none.
-_THROUGH_ARM = re.compile(r",\s+(?:through|via) (?:its|their) (?:[\w-]+ ){0,3}@\d+@,")
+#: "The Walloon Region, through the Service public de Wallonie Economie, Emploi, Recherche (SPW EER), has granted":
+#: the administration acts for the region.
+_THROUGH_ARM = re.compile(r",\s+(?:through|via) (?:its|their|the) (?:[\w-]+ ){0,3}@\d+@(?:,|[^@;]{0,80}?(?:@\d+@\)?)?"
+                          r"[^@;]{0,20}?,(?=\s+(?:has|have|had|will|would|is|are|was|were|today|also|recently|granted|"
+                          r"awarded|signed|agreed|entered|licensed|acquired)\b))")
 #: "upcoming Series A", "potential partnerships": an event that has not happened.
 _NOT_YET = re.compile(r"\b(?:upcoming|planned|future|potential|possible|prospective|next|subsequent|anticipated|"
                       r"intended|further)\s+(?:[\w'’@-]+\s+){0,2}$", re.I)
@@ -44,7 +49,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     if not candidates:
         return []
     masked = _APPOSITION.sub(r"\1", masked)
-    if "through its" in masked or "via its" in masked or "through their" in masked:
+    if "through " in masked or "via " in masked:
         masked = _THROUGH_ARM.sub("", masked)
     if "which" in masked or "who" in masked:
         masked = _RELATIVE.sub(r"\1", masked)

@@ -156,6 +156,10 @@ def _license(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
         alone = _LICENSEE_ALONE.search(masked) or _INLICENSED.search(masked)
         if alone:
             licensee = org_number(alone, "a")
+            if re.search(r"\bwith\s+$", masked[: alone.start("a")]) and not re.search(
+                    r"\bwith\s+@\d+@[^@]{0,30}?\b(?:obtained|obtains|gains?|gained|secured)\b", masked):
+                # "X has entered into a licence agreement with Y ..., to obtain exclusive rights": X obtains them.
+                licensee = int(ORG.search(masked).group(1))
             finding = Finding("license", {k: ("licensee" if k == licensee else "licensor")
                                           for k in finding.unresolved}, strength=0.75)
     if finding:
@@ -222,15 +226,34 @@ _RAISER = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:rais\w+|clos\w+|secur\w+|complet\w+|ann
 _LEADERS = re.compile(r"@\d+@(?:[^@]{0,12}@\d+@)*[^@]{0,20}?\b(?:co-)?led\s+(?:(?:the|this|its)\s+(?:[\w-]+\s+){0,3})?$")
 
 
+#: "Fenway Bridge Capital, Altamira Health Partners and the Tidewater Fund joined the round as new investors".
+_JOINED = _c(r"^[^@]{0,40}(?:{O}(?:,\s*|\s+and\s+(?:the\s+)?))*{O}\s+(?:have |has |also |had )*(?:joined|participated in)\s+"
+             r"(?:the|this)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:round|financing|syndicate|investment)\b")
+
+
 #: "X has led a EUR 42 million Series B financing in Y": an investor's own announcement of the round it led.
-_LED_IN = _c(r"(?P<a>{O}){G80}\b(?:has |have |had )?(?:co-)?(?:led|participated in|joined|invested in)\s+"
+_LED_IN = _c(r"(?P<a>{O}){G80}\b(?:has |have |had )?(?:co-)?(?:led|leads|participated in|joined|invested in)\s+"
              r"(?:(?:a|an|the|its)\s+)?[^@]{0,80}?\b(?:financing|round|series [a-f]\d?|seed|investment|funding)\b"
              r"[^@]{0,40}?\b(?:in|of|into|for) (?P<b>{O})")
+
+
+#: "VIB and Ghent University launch Lumora Bio with EUR 9.5 million seed financing": the founders found the
+#: company, the round is the new company's and its investors are named elsewhere.
+_LAUNCHED_WITH = _c(r"^\s*(?:{O}(?:,\s*|\s+and\s+))*{O}\s+(?:\w+\s+)?(?:launch|found|creat|form|establish|unveil|start)"
+                    r"\w*\s+(?:(?:a|an|the)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}(?:company|start-?up|spin-?(?:off|out))\s+)?"
+                    r"(?P<b>{O})\s+with\b")
 
 
 def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     trigger = TRIGGERS["venture_round"].search(masked)
     orgs = [k for k in orgs if k not in grant_funders(masked)]
+    launched = _LAUNCHED_WITH.search(masked[: trigger.start()])
+    if launched:
+        founders = {int(k) for k in ORG.findall(masked, 0, launched.start("b"))}
+        investee = org_number(launched, "b")
+        roles = {k: "investor" for k in _unique(orgs) if k not in founders and k != investee}
+        roles[investee] = "investee"
+        return Finding("venture_round", roles, strength=0.75)
     led = _LED_IN.search(masked)
     if led and org_number(led, "a") != org_number(led, "b"):
         investee = org_number(led, "b")
@@ -243,7 +266,7 @@ def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
         inserted = _INSERTED_OF.search(masked, 0, match.start("a"))
         if inserted and masked.startswith(",", match.end("a")):
             raiser = int(inserted.group(1).strip("@"))
-    if _LEADERS.search(masked[: trigger.start()]):
+    if _LEADERS.search(masked[: trigger.start()]) or _JOINED.search(masked):
         return Finding("venture_round", {k: "investor" for k in _unique(orgs)}, strength=0.75)
     roles = {raiser: "investee"} if raiser is not None else {}
     for key in _unique(orgs):
@@ -262,16 +285,16 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
     if launched:
         return Finding("spin_off", {int(launched.group(2).strip("@")): "parent",
                                     int(launched.group(1).strip("@")): "offspring"}, strength=0.8)
-    child = re.search(r"\b(?:launch|creation|formation|establishment) of (@\d+@)", masked) or _SPIN_NEWS.search(
+    child = re.search(r"\b(?:launch|creation|formation|establishment|founding) of (@\d+@)", masked) or _SPIN_NEWS.search(
         masked) or ORG.search(masked, trigger.end())
     if not child:
         return None
     offspring = int(child.group(1).strip("@"))
-    if _ANOTHER_EVENT.match(masked, child.end()) and not re.search(r"\b(?:launch|creation|formation|establishment) of",
+    if _ANOTHER_EVENT.match(masked, child.end()) and not re.search(r"\b(?:launch|creation|formation|establishment|founding) of",
                                                                    masked):
         return None
     parents = []
-    if re.search(r"\b(?:launch|creation|formation|establishment) of", masked):
+    if re.search(r"\b(?:launch|creation|formation|establishment|founding) of", masked):
         parents = [k for k in _unique(orgs) if k != offspring and k not in funders]
     after_from = re.search(r"(?:from|of) (?:its |the )?(@\d+@)", masked[trigger.end():])
     just_before = re.search(r"(@\d+@)(?:['’]s)?\s+(?:\w+\s+)?$", masked[: trigger.start()])
@@ -311,6 +334,9 @@ _PRONOUN_END = re.compile(r"\b(?:it|they|the company)\s+$", re.I)
 def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     if re.search(r"\bgranted (?:a |the )?patent|patent (?:grant|was granted)", masked, re.I):
         return None
+    if re.search(r"\bgrant(?:s|ed|ing)?\s+(?:to\s+)?@\d+@\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,4}?"
+                 r"(?:licen[cs]es?|sublicen[cs]es?|rights?|options?)\b", masked):
+        return None   # "Hanbit grants the Company an exclusive, royalty-bearing license": a licence, no grant.
     for pattern, first, second in _GRANT:
         match = pattern.search(masked)
         if match and org_number(match, "a") != org_number(match, "b"):

@@ -90,7 +90,8 @@ def relation_terms(draft: _Draft, texts: News, merged: Sequence[_Draft]) -> list
                 component = f"equity {len([c for c in totals if c.startswith('equity')]) + 1}"
             _add_term(totals, component, amount.amount, amount.currency, index == draft.sentence)
     if rel_type == "grant":
-        order = [draft.sentence] + [i for i in range(len(texts)) if i != draft.sentence]
+        # The nearest amount granted, the next sentence's before the last one's.
+        order = sorted(range(len(texts)), key=lambda i: (abs(i - draft.sentence), i < draft.sentence))
         granted = next(((a.amount, a.currency) for i in order for a in texts.amounts(i)
                         if a.component == "grant"), None)
         if granted:

@@ -44,7 +44,7 @@ EVENT = _c(r"\b(?:announc\w*|has become|newest|enter\w*|sign\w*|ink\w*|form\w*|l
             r"team\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
             r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
             r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|"
-            r"participation|attract\w*)\b")
+            r"participation|attract\w*|(?:has|have|had) (?:co-)?led|(?:co-)?leads)\b")
 BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|"
                  r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
                  r"licen[cs]e|alliance|deal|contract|relationship|arrangement|co-development|cooperation)|largely from|revenue|income from|"
@@ -85,7 +85,8 @@ TRIGGERS = {
                             r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?shares|"
                             r"(?<!option to )(?:purchased?|invest) (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
                             r"(?:newly[- ]issued )?(?:{O}(?:['’]s)? )?|[\d,]+ )(?:ordinary |common |preferred )?"
-                            r"(?:shares|stock))\b"),
+                            r"(?:shares|stock)|(?<!option to )(?:purchas\w*|buy\w*|acquir\w*) (?:newly[- ]issued|new) "
+                            r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?(?:shares|stock))\b"),
     "venture_round": _c(r"\b(?:series [A-F]\d?(?![- ](?:stage|compan))|"
                         r"seed (?:round|financing|funding|capital|investment)|(?:financing|funding|investment) round|"
                         r"venture (?:round|financing)|crossover (?:round|financing)|growth (?:round|financing)|the round|"
