@@ -38,6 +38,11 @@ _PAST_MONTH = re.compile(r"\b(?i:in|since|during|on|of)\s+(?:(?:early|late|mid)[
                          r"(?P<month>" + _MONTH + r")(?!\w)(?!\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?(?:19|20)\d\d)")
 #: ", which led the company's seed round in 2021,": a relative clause dates a party, not the event.
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,.;]{0,120},")
+#: "agreed to buy ZS Pharma last month", "a $101 million series B that closed two years ago": history, whatever
+#: the release's date.
+_RELATIVE_PAST = re.compile(r"\b(?:last (?:month|year|spring|summer|autumn|fall|winter|quarter)|(?:a|one|two|three|four|five|"
+                            r"six|several|a few|\d+) (?:years?|months?) ago|earlier this year|(?:the )?previous year|"
+                            r"in (?:early |late )?(?:last|the previous) year)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|expect\w*|plan\w*|anticipat\w*|schedul\w*|intend\w*|should|would|may)\b")
 _TODAY = re.compile(r"\b[Tt]oday\b")
 #: A year, or a month's name: where to look for a date (one scan of the sentence).
@@ -81,6 +86,9 @@ def is_background(sentence: str, release_date: str | None) -> bool:
     >>> is_background("In July, Halvane entered into a license agreement with Merck.", "2024-11-07")
     True
     """
+    if "ago" in sentence or "last" in sentence or "earlier" in sentence or "previous" in sentence:
+        if _RELATIVE_PAST.search(sentence) and not _TODAY.search(sentence):
+            return True
     if not release_date:
         return False
     if "which" in sentence or "who" in sentence:

@@ -183,6 +183,29 @@ def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, in
             pieces.append((begin, match.start()))
             begin = match.end()
     pieces.append((begin, end))
+    if " " in text[start:end] and _HEADLINE_WORD.search(text, start, end):
+        pieces = [part for s, e in pieces for part in _split_headline(text, s, e)]
+    return pieces
+
+
+#: Title-cased headline verbs and prepositions: "HitGen Signs Drug Discovery Deal With Pfizer" is two names.
+_HEADLINE_WORD = re.compile(
+    r"\s(?:Signs|Signed|Inks|Enters|Acquires|Acquire|Buys|Buy|Bought|Raises|Raise|Closes|Completes|Licenses|Licences|"
+    r"Licensed|Teams|Taps|Lands|Bags|Nabs|Snags|Gets|Wins|Secures|Announces|Launches|Forms|Agrees|Pays|Expands|"
+    r"Extends|Strikes|Joins|Sells|Offloads|Adds|Unveils|Collaborates|Invests|Backs|Leads|Receives|Awards|"
+    r"Grants|Selects|Hands|Scoops|Snaps|Picks|Merges|Spins|Debuts|Files|Prices|To|With|From|Into|In|On|At|For|"
+    r"After|Over|Via|As|Deal|Pact|Rights|Up|Out|Off|Deals|Agreement)(?=\s)")
+
+
+def _split_headline(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a title-cased headline chunk at its verbs and prepositions, dropping them."""
+    pieces, begin = [], start
+    for match in _HEADLINE_WORD.finditer(text, start, end):
+        if match.start() > begin:
+            pieces.append((begin, match.start()))
+        begin = match.end() + 1
+    if begin < end:
+        pieces.append((begin, end))
     return pieces
 
 

@@ -53,6 +53,8 @@ class NameRegistry:
         self.variants: dict[str, str] = {}
         #: Chunk text -> the context-free part of the test in ``_collect`` (chunks recur in a document).
         self.seen: dict[str, tuple[bool, bool]] = {}
+        #: People the document names ("CEO John Hood"), and their surnames: no organisations.
+        self.persons: frozenset[str] = frozenset()
 
     def _key(self, piece: str) -> tuple[str, Entry | None]:
         entry = self.gazetteer.lookup(piece)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chunks import find_chunks, is_name_like, qualifies_by_form
+from .chunks import COMMON, HEADS, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, qualifies_by_form
 from .clusters import Cluster, NameRegistry
 from .gazetteer import Gazetteer
 from .kinds import ACADEMIC_KINDS, FUNDER_KINDS, kind_of
@@ -189,6 +189,8 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     cleaned = [_clean(s) for s in sentences]
     lowered = _lowered_words(cleaned)
     registry = NameRegistry(gazetteer)
+    registry.persons = _persons(cleaned) if any(w in text for text in cleaned for w in (" said", "Dr.", "CEO", ", ", "Prof")) \
+        else frozenset()
     literal = gazetteer.literal_pattern
     if literal is not None and not literal.search("\n".join(cleaned)):
         literal = None
@@ -261,6 +263,8 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
     seen = registry.seen
     for index, (start, end, piece) in enumerate(chunks):
         name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
+        if piece in registry.persons and not has_legal_suffix(piece):
+            continue
         if not name_like or (not strong and index not in slots and is_place_or_product(text, end)):
             continue
         if _WHAT_FOR.search(text, max(0, start - 8), start) and _PRODUCT_PHRASE.search(piece) \
@@ -275,8 +279,47 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
                 registry.alias(acronym.group("acronym"), key)
 
 
+#: News outlets and wires quoted in stories ("Hood told Fierce Biotech", "Reuters said"): never parties.
+_MEDIA = frozenset("""Reuters|Bloomberg|Fierce Biotech|FierceBiotech|Fierce Pharma|FiercePharma|Endpoints News|Endpoints|
+    STAT|STAT News|BioCentury|GenomeWeb|GenomeWeb News|Dow Jones|Wall Street Journal|The Wall Street Journal|
+    Financial Times|PTI|Press Trust of India|Xinhua|BioSpace|Evaluate|Nikkei|Associated Press|AFP|CNBC|Business Wire|
+    PR Newswire|GlobeNewswire|Globe Newswire|BioWorld|Scrip|Pink Sheet|In Vivo|Pharmaceutical Technology|
+    PharmaTimes|Motley Fool|The Motley Fool|Yahoo Finance|MarketWatch|Barron's|Forbes|Business Standard|
+    Economic Times|The Economic Times|Livemint|Moneycontrol|Caixin|SCMP|South China Morning Post|Handelsblatt|
+    Les Echos|L'Echo|De Tijd|Il Sole 24 Ore|GEN|Genetic Engineering & Biotechnology News|BioPharma Dive|
+    Pharmaphorum|Labiotech|FiercePharma Asia|Nasdaq|NYSE|Yonhap|Korea Biomedical Review""".replace("\n", "").split("|"))
+#: Sentence adverbs and connectives that open sentences ("Furthermore, ...", "Similarly, ..."): never names.
+_ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently Therefore Thus Hence Nonetheless
+    Nevertheless Notably Importantly Finally Initially Subsequently Currently Recently Previously Together Specifically
+    Earlier Later Overall Instead Indeed Alternatively Accordingly Elsewhere Otherwise Still Yet Also Besides Next
+    Then Now Here There Shares Analysts According Including Among""".split())
+#: A person named by a title or a quote ("CEO John Hood, Ph.D.", "Pascal Soriot, the CEO of", "said Jane Doe").
+_PERSON = re.compile(
+    r"(?:\b(?:CEO|CFO|COO|CSO|CMO|CTO|Chairman|Chairwoman|President|[Ff]ounder|[Cc]o-founder|Dr\.|Prof\.|Professor|Mr\.|"
+    r"Ms\.|Mrs\.|Chief Executive(?: Officer)?|Executive Chairman|analyst|spokesperson|spokesman|spokeswoman|said|says)\s+)"
+    r"(?P<a>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)|"
+    r"(?P<b>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+),\s+(?:the\s+)?(?:company's\s+|firm's\s+)?(?:Ph\.?\s?D|M\.?\s?D|"
+    r"CEO|chief|Chief|president|President|chairman|Chairman|founder|co-founder|head|Head|director|Director|"
+    r"professor|Professor|managing|Managing|partner|Partner|vice|Vice|executive|Executive|senior|Senior)\b")
+
+
+def _persons(texts: list[str]) -> frozenset[str]:
+    """The people a document names by a title or a quote, with their surnames."""
+    names: set[str] = set()
+    for text in texts:
+        for match in _PERSON.finditer(text):
+            name = match.group("a") or match.group("b")
+            words = name.split()
+            if words[-1] in HEADS or has_legal_suffix(name) or any(w in COMMON or w in STOP_LEAD for w in words):
+                continue   # "said Novartis Pharma": a company quoted, no person
+            names.update((name, words[-1]))
+    return frozenset(names)
+
+
 def _piece_test(piece: str, gazetteer: Gazetteer, lowered: set[str]) -> tuple[bool, bool]:
     """Whether a chunk may be a name, and whether it is one whatever its context (known or by its form)."""
+    if piece in _MEDIA or piece in _ADVERBS or piece in STOP_LEAD:
+        return False, False
     known = gazetteer.lookup(piece) is not None
     name_like = known or is_name_like(piece, lowered)
     return name_like, known or (name_like and qualifies_by_form(piece))

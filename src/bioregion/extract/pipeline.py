@@ -141,7 +141,8 @@ _SUBJECT = re.compile(r"^\s*(@\d+@)(?:['’]s)?\s+(?!\()")
 
 
 #: "has been awarded a contract by BARDA": an agency buying development or supplies is a client, not a funder.
-_CONTRACT_AWARD = re.compile(r"\b(?:awarded|received|won|secured|signed) (?:a |an |the )?(?:[\w-]+ ){0,3}contract\b")
+_CONTRACT_AWARD = re.compile(r"\b(?:awarded|received|won|secured|signed)(?: @\d+@(?:\s*\([^()]*\))?)? (?:a |an |the )?"
+                             r"(?:[\w-]+ ){0,3}contract\b")
 _GRANT_WORD = re.compile(r"\bgrant\b|\bcooperative agreement\b", re.I)
 
 

@@ -78,8 +78,19 @@ _ACQ = [
 ]
 
 
+#: "acquired a 55 percent stake in Acerta": a majority stake is control, an acquisition (Hagedoorn 2002).
+_MAJORITY = _c(r"\b(?:5[1-9]|[6-9]\d)(?:\.\d+)?\s?(?:%|per ?cent)(?: (?:controlling |majority )?(?:stake|interest|of the "
+               r"(?:shares|share capital|equity)))|\bmajority (?:stake|interest|shareholding)|\bcontrolling (?:stake|interest)")
+#: "Sandoz will acquire sole commercialization rights for Lupin's biosimilar": rights, not the company.
+_RIGHTS_BOUGHT = _c(r"\b(?:acquir\w*|buy\w*|purchas\w*|obtain\w*)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?"
+                    r"(?:commerciali[sz]ation|marketing|distribution|promotion|sales)\s+rights\b")
+
+
 def _acquisition(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    if (_NOT_ACQ.search(masked) or _STOCK_DEAL.search(masked)) and not _ALL_SHARES.search(masked):
+    if _RIGHTS_BOUGHT.search(masked) and not re.search(r"\bacquisition of @", masked):
+        return None
+    if (_NOT_ACQ.search(masked) or _STOCK_DEAL.search(masked)) and not _ALL_SHARES.search(masked) \
+            and not _MAJORITY.search(masked):
         return None
     if TRIGGERS["license"].search(masked) and not re.search(r"asset purchase|acquisition of", masked, re.I):
         return None
@@ -87,7 +98,7 @@ def _acquisition(masked: str, orgs: list[int], funders: set[int]) -> Finding | N
         match = pattern.search(masked)
         if match and org_number(match, "a") != org_number(match, "b"):
             between = masked[match.start():match.end()]
-            if _STAKE.search(between) and not _ALL_SHARES.search(masked):
+            if _STAKE.search(between) and not _ALL_SHARES.search(masked) and not _MAJORITY.search(masked):
                 return None
             return Finding("acquisition", {org_number(match, "a"): first, org_number(match, "b"): second}, strength=0.85)
     return None
@@ -202,6 +213,8 @@ _INVESTOR_ONLY = _c(r"(?P<a>{O})[^@]{0,40}?\b(?:has made|made|will make|has purc
 
 
 def _equity(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
+    if _MAJORITY.search(masked) and re.search(r"\bacqui|\bbuy|\bbought|\bpurchas", masked):
+        return None   # a majority stake: the acquisition reader's
     for pattern in (_PLACEMENT, _INVESTOR, _STOCK_BUYER):
         match = pattern.search(masked)
         if match and org_number(match, "a") != org_number(match, "b"):
@@ -360,7 +373,8 @@ def grant_funders(masked: str) -> set[int]:
 
 
 def _ipo(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    if re.search(r"\b(?:follow-on|secondary|proposed|intends? to|confidential(?:ly)? submi)", masked, re.I):
+    if re.search(r"\b(?:follow-on|secondary|proposed|intends? to|confidential(?:ly)? submi|could|would|might|plans? to|"
+                 r"consider\w*|pre-IPO|ahead of (?:an?|its|the) (?:IPO|initial)|case to go public|withdr[ae]w\w*)", masked, re.I):
         return None
     return Finding("ipo", {orgs[0]: "issuer"}, strength=0.8)
 

@@ -79,7 +79,9 @@ TRIGGERS = {
                             r"services? agreement|contract research organi[sz]ation|CRO|CDMO|CMO|"
                             r"development and manufacturing|fee-for-service|to manufacture)\b|\bselected {O} as\b"),
     "marketing_distribution": _c(r"\b(?:distribut\w*|co-promot\w*|promotion agreement|marketing agreement|"
-                                 r"marketing and distribution|commerciali[sz]ation agreement)\b"),
+                                 r"marketing and distribution|commerciali[sz]ation agreement|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
+                                 r"secur\w*)\s+(?:the\s+)?(?:sole |exclusive )?(?:commerciali[sz]ation|marketing|"
+                                 r"distribution|promotion|sales) rights)\b"),
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
                             r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
                             r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?shares|"
