@@ -29,7 +29,7 @@ PAST_DAYS = 60
 _PAST_DATE = re.compile(
     r"\b(?i:in|since|during|from|on|of|until|dated|as of)\s+(?:(?:early|late|mid)[- ]|(?:the )?(?:first|second|third|"
     r"fourth) (?:quarter|half) of |Q[1-4] |H[12] )?(?:(?:(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s+)?(?P<month>"
-    + _MONTH + r")\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d\d)$"
+    + _MONTH + r"),?\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d\d)$"
 )
 _DESCRIBES = re.compile(r"\b(?:founded|established|incorporated|created|listed|headquartered|founding|inception|"
                         r"based|operating|employs|traded|trading)\b[^.;]{0,40}$", re.I)

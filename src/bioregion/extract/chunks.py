@@ -56,7 +56,8 @@ HEADS = frozenset(
     Management Advisors Associates Vaccines Immunotherapeutics Antibodies Therapies Cell Medtech Devices
     Biosystems Incubator Ministry Administration Office Authority Organisation Organization Research Biologic
     Molecular Innovations Immunology Neuroscience Ophthalmics Dermatology Biocapital Holding Innovation Enterprise
-    Enterprises""".split()
+    Enterprises BioMedicines Biomedicines BioSciences BioTherapeutics BioPharmaceuticals BioScience BioTech
+    BioLogics BioMed Biomed Pharmaceutica""".split()
 )
 STOP_LEAD = frozenset(
     """The A An Under Today In On At As For With By From To If This That These Those Its Our Their About Both Each

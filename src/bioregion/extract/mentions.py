@@ -43,11 +43,15 @@ _SLOT = re.compile(
     r"\binvestors?\b,?(?: (?:including|such as|include|includes))?|"
     r"\bpartners?\b,?(?: (?:are|were|including|such as|include|includes))?|"
     r"\bbring(?:s|ing)? together|\bcompris(?:es|ing)|\bconsist(?:s|ing) of|\bmembers?(?: are| include| including)?|"
-    r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: (?!(?:co-)?led\b|by\b)[\w\-.,$€£]+){0,5}? from)\s+"
+    r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: (?!(?:co-)?led\b|by\b)[\w\-.,$€£]+){0,5}? from|"
+    r"\b(?:acquisition of|(?:to |will |agreed to )?(?:acquire[sd]?|buy)|merger with|merge with|(?:agreement|collaboration|"
+    r"partnership|deal|alliance|pact) with|stake in|investment in|invest(?:s|ed)? in|licen[cs]ed? from|"
+    r"(?:contract|task order) to))\s+"
     r"(?=(?P<span>(?:[^.;:]|\.(?=\w)|"
     r"(?:(?<=Ltd)|(?<=Inc)|(?<=Corp)|(?<=Co)|(?<=N\.V)|(?<=S\.A))\.(?=,|,? (?:and|&) ))+))"
 )
-_SLOT_WORDS = ("led by", " by ", "participation", "nvestor", "artner", "together", "ompris", "onsist", "ember", " from")
+_SLOT_WORDS = ("led by", " by ", "participation", "nvestor", "artner", "together", "ompris", "onsist", "ember", " from",
+               "cqui", " buy", " with", " in ")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
 _ITEM_PREFIX = re.compile(
     r"\s*(?:(?:the|its|their|new|existing|current|other|additional|leading|investors?|partners?|including|such as|"
@@ -240,6 +244,7 @@ def list_items(sentences: list[str]) -> set[int]:
 
 
 #: "a Joint Venture ... for Allogeneic Cell Therapies in Japan": a title-cased product class, no company.
+_FACILITY = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:facility|facilities|site|plant|campus|building)\b")
 _WHAT_FOR = re.compile(r"\b(?:for|in|of|on|against)\s+$")
 _PRODUCT_PHRASE = re.compile(r"\s(?:Therapies|Treatments|Medicines|Vaccines|Diseases|Disorders|Products|Drugs|Cancers|"
                              r"Tumou?rs|Antibodies|Conjugates|Inhibitors)$")
@@ -267,6 +272,8 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
             continue
         if not name_like or (not strong and index not in slots and is_place_or_product(text, end)):
             continue
+        if not strong and _FACILITY.match(text, end):
+            continue   # "Emergent's Center for Innovation (CIADM) facility": a site, no organisation
         if _WHAT_FOR.search(text, max(0, start - 8), start) and _PRODUCT_PHRASE.search(piece) \
                 and gazetteer.lookup(piece) is None:
             continue

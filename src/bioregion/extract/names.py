@@ -17,10 +17,10 @@ __all__ = ["KnownOrganisation", "BUILTIN_ORGANISATIONS", "LEGAL_SUFFIX", "normal
 
 #: A legal-form suffix at the end of a name, with its optional comma.
 LEGAL_SUFFIX = (
-    r"(?:Co\.?,?\s+(?:Ltd|LTD)\.?|GmbH\s*&\s*Co\.?\s*KG|Company,?\s+Limited|Company|INC\.?|LTD\.?|CORP\.?|LIMITED|S\.R\.L\.|S\.P\.A\.|KG|Pty\.?\s+Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
+    r"(?:S\.A\.B?\.? de C\.V\.?|Co\.?,?\s+(?:Ltd|LTD)\.?|GmbH\s*&\s*Co\.?\s*KG|Company,?\s+Limited|Company|INC\.?|LTD\.?|CORP\.?|LIMITED|S\.R\.L\.|S\.P\.A\.|KG|Pty\.?\s+Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
     r"Co\.|Ltd\.?|Limited|L\.?L\.?C\.?|L\.P\.|LP|plc|PLC|Plc|N\.\s?V\.|NV|B\.\s?V\.|BV|S\.A\.S\.|SAS|"
     r"S\.A\.|SA|AG|SE|GmbH|A/S|ASA|AB|Oyj|Oy|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.|K\.K\.|"
-    r"a\.s\.|A\.S\.|BVBA|bvba|CVBA|SARL|S\.à\.r\.l\.|Pte\.?\s+Ltd\.?|\(publ\))"
+    r"a\.s\.|A\.S\.|BVBA|bvba|CVBA|SARL|S\.à\.r\.l\.|Pte\.?\s+Ltd\.?|\(publ\)|S\.A\.B?\.? de C\.V\.?)"
 )
 _SUFFIX_TAIL = re.compile(r"(?:,?\s+" + LEGAL_SUFFIX + r")+\s*$")
 _PUNCT = re.compile(r"[^\w&+]+")

@@ -125,6 +125,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     _funded_partnerships(drafts, masked, funders)
     _selected_for_funding(drafts, masked, funders, news)
     _consortium_grant(drafts, masked, funders, news)
+    _agency_contracts(drafts, masked, funders, news)
     keep_joint_research(drafts, masked, " ".join(texts))
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
@@ -283,6 +284,32 @@ _FUNDING = re.compile(r"\bfund(?:s|ed|ing)?\b|\bgrant|\baward", re.I)
 _SELECTED = re.compile(r"(@\d+@)(?:\s*\([^()@]*\))?[^@]{0,30}?\b(?:has |have |had )?(?:selected|chosen|picked)\s+(@\d+@)")
 
 
+#: "BARDA awarded a $67 million contract to BioFactura"; "X will develop ... under a task order from BARDA".
+_AGENCY_CONTRACT = (
+    re.compile(r"(?P<a>@\d+@)(?:\s*\([^()]*\))?[^@]{0,30}?\b(?:has |have )?award(?:ed|s)\s+(?:a|an|the)\s+[^@]{0,60}?"
+               r"\b(?:contract|task order)\b[^@]{0,40}?\bto (?P<b>@\d+@)"),
+    re.compile(r"(?P<b>@\d+@)[^@]{0,200}?\bunder (?:a|an|the) (?:[\w$.,-]+ ){0,4}?(?:contract|task order) "
+               r"(?:from|with|awarded by|by) (?:the )?(?P<a>@\d+@)"),
+)
+
+
+def _agency_contracts(drafts: list[_Draft], masked: list[str], funders: set[int], news: News) -> None:
+    """A contract or task order a public agency awards a company: contract services, the agency the client."""
+    for index, sentence in enumerate(masked):
+        if ("contract" not in sentence and "task order" not in sentence) or news.is_history(index):
+            continue
+        for pattern in _AGENCY_CONTRACT:
+            found = pattern.search(sentence)
+            if found is None:
+                continue
+            client, provider = (int(found.group(g).strip("@")) for g in ("a", "b"))
+            if client in funders and provider not in funders and not any(
+                    client in d.finding.roles and provider in d.finding.roles for d in drafts):
+                drafts.append(_Draft(Finding("contract_services", {client: "client", provider: "provider"},
+                                             strength=0.75), index, {}))
+            break
+
+
 _TO_THE_PARTNERS = re.compile(r"\b(?:the|its|all|our)\s+(?:\w+\s+)?(?:partners|consortium|consortium members|members)\b")
 
 
@@ -388,6 +415,9 @@ _SUBSUMES = {"merger": "acquisition", "marketing_distribution": "co_development"
 
 
 def _subsumed(draft: _Draft, merged: list[_Draft]) -> bool:
+    if draft.finding.type == "acquisition" and any(
+            m.finding.type == "license" and set(m.finding.roles) == set(draft.finding.roles) for m in merged):
+        return True   # "Antengene Acquires East Asian Rights To Celgene Cancer Candidate": the licence it in-licensed
     wider = _SUBSUMES.get(draft.finding.type)
     return wider is not None and any(m.finding.type == wider and len(set(m.finding.roles) & set(draft.finding.roles))
                                      >= 2 for m in merged)

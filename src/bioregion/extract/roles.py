@@ -86,7 +86,14 @@ _RIGHTS_BOUGHT = _c(r"\b(?:acquir\w*|buy\w*|purchas\w*|obtain\w*)\s+(?:the\s+)?(
                     r"(?:commerciali[sz]ation|marketing|distribution|promotion|sales)\s+rights\b")
 
 
+#: "proposing to acquire LianBio", "an unsolicited offer", "a non-binding proposal": no agreed deal.
+_PROPOSAL = _c(r"\bpropos\w* to (?:acquire|buy|purchase)|\b(?:unsolicited|non-binding|indicative|hostile)\b|"
+               r"\b(?:buyout|takeover) (?:offer|proposal|bid)\b|\boffer(?:ed|s|ing)? to (?:acquire|buy)")
+
+
 def _acquisition(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
+    if _PROPOSAL.search(masked):
+        return None
     if _RIGHTS_BOUGHT.search(masked) and not re.search(r"\bacquisition of @", masked):
         return None
     if (_NOT_ACQ.search(masked) or _STOCK_DEAL.search(masked)) and not _ALL_SHARES.search(masked) \

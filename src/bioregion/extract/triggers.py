@@ -45,7 +45,8 @@ EVENT = _c(r"\b(?:announc\w*|has become|newest|enter\w*|sign\w*|ink\w*|form\w*|l
             r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
             r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|"
             r"participation|attract\w*|(?:has|have|had) (?:co-)?led|(?:co-)?leads)\b")
-BACKGROUND = _c(r"\b(?:continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|"
+BACKGROUND = _c(r"\b(?:(?:updated|amended|revised|modified|restated|renegotiated) (?:the )?(?:terms of )?(?:their|its|the|our) "
+                 r"(?:[\w-]+ ){0,4}(?:agreements?|collaboration|licen[cs]e|partnership|deal)|continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|"
                  r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
                  r"licen[cs]e|alliance|deal|contract|relationship|arrangement|co-development|cooperation)|largely from|revenue|income from|"
                  r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) (?:@\d+(?=@)|the)|"
