@@ -44,7 +44,7 @@ _DATELINE = re.compile(
 _WIRE_PREFIX = re.compile(r"[A-Z][A-Za-z .,'&/\-]{1,80}?\s*--\s*\(\s*[A-Z][A-Za-z .&\-]{1,30}?\s*\)\s*--\s*")
 #: An upper-case place without a date: "GHENT, Belgium -- ", "BOSTON and LONDON, UK – ".
 _CITY = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:,\s*(?:the\s+)?[A-Z][\w.]*(?: [A-Z][\w.]*)?)*"
-_PLACE_ONLY = re.compile(rf"{_CITY}(?:,?\s+(?:and|&)\s+{_CITY})*\s*(?:\((?:[A-Z][\w.&'’-]*\s?){1,4}\)\s*)?(?:--|[–—]|-\s)\s*")
+_PLACE_ONLY = re.compile(rf"{_CITY}(?:,?\s+(?:and|&)\s+{_CITY})*\s*(?:\((?:[A-Z][\w.&'’-]*\s?){{1,4}}\)\s*)?(?:--|[–—]|-\s)\s*")
 #: Places and a weekday instead of a date: "Paris and London, Thursday – ".
 _MIXED_CITY = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}"
 _PLACE_WEEKDAY = re.compile(rf"{_MIXED_CITY}(?:(?:,\s*|,?\s+(?:and|&)\s+){_MIXED_CITY})*,\s*"

@@ -1,0 +1,92 @@
+"""Rules drawn from real trade-press and wire stories (read locally, not shipped): headlines, people, outlets,
+agency contracts, majority stakes, bought rights, proposals and amendments."""
+
+from bioregion.extract.background import is_background
+from bioregion.extract.chunks import find_chunks
+from bioregion.extract.pipeline import extract_document
+from bioregion.extract.readers import document_from_text
+from bioregion.extract.sentences import find_dateline
+
+
+def _extract(body, title="Deal", dateline="BOSTON, Jan. 5, 2024 -- "):
+    doc = document_from_text("pr.txt", f"{title}\n\n{dateline}{body}")
+    return [(c.type, sorted((p["name"], p["role"]) for p in c.parties), c.terms)
+            for c in extract_document(doc)]
+
+
+def _relations(found):
+    return {(t, tuple(parties)) for t, parties, _ in found}
+
+
+def test_headline_verbs_and_prepositions_split_title_cased_names():
+    assert [c[2] for c in find_chunks("Korvath Signs Discovery Deal With Lindqvist Pharma")] == [
+        "Korvath", "Discovery", "Lindqvist Pharma"]
+    assert [c[2] for c in find_chunks("Sofinnova Partners and Institute for Cancer Research")] == [
+        "Sofinnova Partners", "Institute for Cancer Research"]
+
+
+def test_a_licence_headline_that_acquires_rights_is_the_licence_not_an_acquisition():
+    found = _extract("Tarvel, a two-year-old Suzhou start-up, has in-licensed Greater China rights to a Morrow "
+                     "Biosciences antibody from Morrow Biosciences.",
+                     title="Tarvel Acquires Greater China Rights To Morrow Biosciences Antibody", dateline="")
+    assert [(t, parties) for t, parties, _ in found] == [
+        ("license", [("Morrow Biosciences", "licensor"), ("Tarvel", "licensee")])]
+
+
+def test_people_and_news_outlets_are_no_parties():
+    found = _extract("Quenby Therapeutics, Inc. has raised $80 million in a Series B financing, CEO Martin Aldous, "
+                     "Ph.D., told Endpoints News. Aldous said the company could have made a case to go public. "
+                     "Investors include Harlow Ventures and Greystone Capital.")
+    assert _relations(found) == {("venture_round", (("Greystone Capital", "investor"), ("Harlow Ventures", "investor"),
+                                                    ("Quenby Therapeutics, Inc.", "investee")))}
+
+
+def test_a_source_tag_between_place_and_dash_is_a_dateline():
+    assert find_dateline("CHICAGO (BioTrade News) – Alvira Bio has completed its acquisition of Quellon.")[1] == 26
+
+
+def test_relative_past_is_history_even_without_a_release_date():
+    assert is_background("The chief executive agreed to buy Marrow Pharma last month for $1.1 billion.", None)
+    assert is_background("It follows a $90 million series B that closed two years ago.", None)
+    assert not is_background("Alvira Bio has completed its acquisition of Quellon.", None)
+
+
+def test_a_majority_stake_is_an_acquisition():
+    found = _extract("Hartwell Plc has acquired a 55 percent stake in Dunmore Pharma BV, a private company, for "
+                     "$2.5 billion.")
+    assert _relations(found) == {("acquisition", (("Dunmore Pharma BV", "target"), ("Hartwell Plc", "acquirer")))}
+
+
+def test_bought_commercialisation_rights_are_a_marketing_deal():
+    found = _extract("Through a separate agreement, Velmont Biologics AG will acquire sole commercialization rights "
+                     "for Ostrava Pharma's biosimilar in Canada, with Ostrava Pharma keeping the other markets.",
+                     dateline="MUMBAI, Jan. 5, 2024 -- ")
+    assert _relations(found) == {("marketing_distribution", (("Ostrava Pharma", "partner"),
+                                                             ("Velmont Biologics AG", "partner")))}
+
+
+def test_agency_contracts_and_task_orders_make_the_agency_the_client():
+    awarded = _extract("The Biomedical Advanced Research and Development Authority (BARDA) awarded a $48 million "
+                       "contract to Calloway Biologics for the advanced development of its antitoxin.", dateline="")
+    assert _relations(awarded) == {("contract_services", (
+        ("Biomedical Advanced Research and Development Authority", "client"), ("Calloway Biologics", "provider")))}
+    ordered = _extract("Brennick BioSolutions said today it will develop antibodies for Lassa fever under a task "
+                       "order from the Biomedical Advanced Research and Development Authority (BARDA) that is "
+                       "valued at up to $21 million.", dateline="")
+    assert _relations(ordered) == {("contract_services", (
+        ("Biomedical Advanced Research and Development Authority", "client"), ("Brennick BioSolutions", "provider")))}
+
+
+def test_a_facility_named_after_its_owner_is_no_organisation():
+    found = _extract("Brennick BioSolutions said today it will develop antibodies under a task order from BARDA. "
+                     "The task order, which will use Brennick's Center for Process Innovation (CPI) facility in "
+                     "Baltimore, consists of a 36-month base period of performance.",
+                     dateline="")
+    assert all("Center for Process Innovation" not in str(parties) for _, parties, _ in found)
+
+
+def test_proposals_and_amended_agreements_are_no_deals():
+    assert _extract("Tallis Capital's Orrin Biosciences is proposing to acquire Wendt Bio in a cash deal of $3.10 "
+                    "per share, according to a letter sent to the board.") == []
+    assert _extract("Valmora and Castellan Pharma also updated the terms of their collaboration and licence "
+                    "agreement for the vaccine candidate.") == []
