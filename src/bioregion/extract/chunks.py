@@ -121,7 +121,7 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
                 end -= 1
             if end > start:
                 out.append((start, end, text[start:end]))
-    if "-based " in text:
+    if "-based " in text or "-listed " in text or "-headquartered " in text or "-registered " in text or "-owned " in text:
         out = _drop_based(out)
     if "Company" in text or "Leader" in text:
         out = [c for c in out if not _DESCRIPTION.search(c[2]) or not _INDEFINITE.search(text, max(0, c[0] - 4), c[0])]
@@ -129,7 +129,7 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
 
 
 #: "Copenhagen-based Halvorsen Pharma A/S", "San Francisco-based Acme": the place is no part of the name.
-_BASED = re.compile(r"^(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.+-]*-based\s+")
+_BASED = re.compile(r"^(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.+-]*-(?:based|listed|headquartered|registered|owned)\s+")
 
 
 def _drop_based(chunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -138,7 +138,7 @@ def _drop_based(chunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
         based = _BASED.match(piece)
         if based:
             start, piece = start + based.end(), piece[based.end():]
-        elif piece.endswith("-based"):
+        elif piece.endswith(("-based", "-listed", "-headquartered")):
             continue
         out.append((start, end, piece))
     return out
@@ -175,12 +175,20 @@ def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]
     return pieces + _split_bad_connectors(text, begin, end)
 
 
+#: "Spectrum Pharmaceuticals of the USA": a country after "of" says where the company is, it is no part of its name.
+_COUNTRY = re.compile(r"(?:USA|US|U\.S\.|UK|U\.K\.|United States|United Kingdom|Germany|France|Switzerland|Japan|China|"
+                      r"India|Korea|South Korea|Belgium|Italy|Spain|Sweden|Denmark|the Netherlands|Netherlands|Israel|Canada|"
+                      r"Australia|Ireland|Austria|Finland|Norway)\b")
+
+
 def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Chief Executive Officer of Kerntide" at "of" unless an institution word precedes it."""
     pieces, begin = [], start
     for match in _BAD_CONNECT.finditer(text, start, end):
         head = text[begin:match.start()].split()[-1] if text[begin:match.start()].split() else ""
-        if not INSTITUTION.match(head) and head not in HEADS and not INSTITUTION.match(text[begin:match.start()]):
+        country = not INSTITUTION.match(text[begin:match.start()]) and _COUNTRY.match(text, match.end())
+        if country or (not INSTITUTION.match(head) and head not in HEADS
+                       and not INSTITUTION.match(text[begin:match.start()])):
             pieces.append((begin, match.start()))
             begin = match.end()
     pieces.append((begin, end))

@@ -30,7 +30,7 @@ _STATES = (
     "Ala|Ariz|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Md|Mass|Mich|Minn|Mo|N\\.J|N\\.Y|N\\.C|Ore|Pa|Tenn|Tex|Va|Wash|Wis|"
     "D\\.C|CA|CO|CT|FL|GA|IL|MA|MD|MI|MN|NC|NJ|NY|OH|PA|TX|UT|VA|WA|ON|QC|BC"
 )
-_PLACE_NEXT = re.compile(rf",\s+(?:{_COUNTRIES}|(?:{_STATES})\.?)(?![\w'’-])(?!\s+[A-Z])|,?\s+(?:{DATE_REGEX})")
+_PLACE_NEXT = re.compile(rf",\s+(?:{_COUNTRIES}|(?:{_STATES})\.?)(?:-based)?(?![\w'’-])(?!\s+[A-Z])|,?\s+(?:{DATE_REGEX})")
 _PRODUCT_NEXT = re.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s\((?:[a-z][a-z\-]{4,}(?: [a-z\-]+)?)\)")
 
 

@@ -74,7 +74,8 @@ _ACQ = [
     (_c(r"(?P<a>{O}){G80}\b(?:to acquire|will acquire|has acquired|have acquired|acquired|acquires|acquire|"
         r"complet\w+ (?:the |its )?acquisition of|clos\w+ (?:the |its )?acquisition of|announc\w+ (?:the |its )?"
         r"acquisition of|agreed to (?:acquire|buy)|to buy|buys|bought|to purchase|purchased|takeover of)\b"
-        r"(?:[^@]{0,120}?\bfrom |[^@]{0,60}?)(?P<b>{O})"), "acquirer", "target"),
+        r"(?:[^@]{0,120}?\bfrom |(?:\s*all (?:of )?(?:the )?(?:issued and )?outstanding (?:capital stock|shares|"
+        r"equity)[^@]{0,20}?\bof\b)?[^@]{0,60}?)(?P<b>{O})"), "acquirer", "target"),
 ]
 
 
@@ -87,7 +88,7 @@ _RIGHTS_BOUGHT = _c(r"\b(?:acquir\w*|buy\w*|purchas\w*|obtain\w*)\s+(?:the\s+)?(
 
 
 #: "proposing to acquire LianBio", "an unsolicited offer", "a non-binding proposal": no agreed deal.
-_PROPOSAL = _c(r"\bpropos\w* to (?:acquire|buy|purchase)|\b(?:unsolicited|non-binding|indicative|hostile)\b|"
+_PROPOSAL = _c(r"\bpropos\w* to (?:acquire|buy|purchase)|\boption to (?:acquire|buy|purchase)|\b(?:unsolicited|non-binding|indicative|hostile)\b|"
                r"\b(?:buyout|takeover) (?:offer|proposal|bid)\b|\boffer(?:ed|s|ing)? to (?:acquire|buy)")
 
 
@@ -351,7 +352,16 @@ _GRANTED_BY = _c(r"\b(?:has |have |had )?(?:been|was|were) (?:awarded|granted)\b
 _PRONOUN_END = re.compile(r"\b(?:it|they|the company)\s+$", re.I)
 
 
+#: "Summit will receive £1.26m immediately from the Wellcome Trust": money from a public or charitable funder.
+_FROM_FUNDER = _c(r"(?P<b>{O}){G80}\b(?:will |to )?receiv\w*\s+(?:a |an )?(?:[$€£]|EUR|USD|GBP)[^@]{0,60}?\bfrom (?:the )?"
+                  r"(?P<a>{O})")
+
+
 def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
+    received = _FROM_FUNDER.search(masked) if "receiv" in masked else None
+    if received and org_number(received, "a") in funders and org_number(received, "b") not in funders:
+        return Finding("grant", {org_number(received, "a"): "funder", org_number(received, "b"): "recipient"},
+                       strength=0.75)
     if re.search(r"\bgranted (?:a |the )?patent|patent (?:grant|was granted)", masked, re.I):
         return None
     if re.search(r"\bgrant(?:s|ed|ing)?\s+(?:to\s+)?@\d+@\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,4}?"

@@ -46,7 +46,7 @@ EVENT = _c(r"\b(?:announc\w*|has become|newest|enter\w*|sign\w*|ink\w*|form\w*|l
             r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|"
             r"participation|attract\w*|(?:has|have|had) (?:co-)?led|(?:co-)?leads)\b")
 BACKGROUND = _c(r"\b(?:(?:updated|amended|revised|modified|restated|renegotiated) (?:the )?(?:terms of )?(?:their|its|the|our) "
-                 r"(?:[\w-]+ ){0,4}(?:agreements?|collaboration|licen[cs]e|partnership|deal)|continues? to|continued|previously(?! announced)|formerly|being (?:co-)?developed|"
+                 r"(?:[\w-]+ ){0,4}(?:agreements?|collaboration|licen[cs]e|partnership|deal)|continues? to|continued|previously(?![- ]announced)|formerly|being (?:co-)?developed|"
                  r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
                  r"licen[cs]e|alliance|deal|contract|relationship|arrangement|co-development|cooperation)|largely from|revenue|income from|"
                  r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) (?:@\d+(?=@)|the)|"
@@ -71,8 +71,9 @@ TRIGGERS = {
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
     "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
                  r"into|businesses|operations)\b)[a-z]|\s+@\d+@['’]s)|business combination)\b"),
-    "license": _c(r"\b(?:(?<!Biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| [Aa]pplication)|exclusive (?:worldwide |global )?rights|option to licen\w+)"),
-    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|share (?:development )?costs)\b"),
+    "license": _c(r"\b(?:(?<!Biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| [Aa]pplication)|exclusive (?:worldwide |global )?rights|option to licen\w+|"
+                 r"technology transfer (?:agreement|deal|contract|pact))"),
+    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
     "joint_venture": _c(r"\b(?:joint venture|JV)\b"),
     "consortium": _c(r"\b(?:consortium|public-private partnership|(?:Horizon 2020|Horizon Europe|IMI|IHI|EU-funded) "
                      r"project)\b"),
@@ -80,7 +81,8 @@ TRIGGERS = {
                             r"services? agreement|contract research organi[sz]ation|CRO|CDMO|CMO|"
                             r"development and manufacturing|fee-for-service|to manufacture)\b|\bselected {O} as\b"),
     "marketing_distribution": _c(r"\b(?:distribut\w*|co-promot\w*|promotion agreement|marketing agreement|"
-                                 r"marketing and distribution|commerciali[sz]ation agreement|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
+                                 r"marketing and distribution|commerciali[sz]ation agreement|co-?operat\w* (?:in|on) (?:the )?(?:marketing|"
+                                 r"distribution|commerciali[sz]ation)|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
                                  r"secur\w*)\s+(?:the\s+)?(?:sole |exclusive )?(?:commerciali[sz]ation|marketing|"
                                  r"distribution|promotion|sales) rights)\b"),
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
@@ -99,7 +101,7 @@ TRIGGERS = {
                 r"non-dilutive|five-year|three-year|two-year|multi-year) grant\b|"
                 r"\bgrant (?:from|of)\b|\baward(?:s|ed|ing)?\b|\bsubsid(?:y|ies|ised|ized)\b|"
                 r"\bnon-dilutive (?:funding|financing|capital)\b|"
-                r"\brecoverable (?:cash )?advances?\b|\bgranted (?:the company )?{O} (?:a total of |up to )?"
+                r"\brecoverable (?:cash )?advances?\b|\breceiv\w*\s+(?:a |an )?(?:[$€£]|EUR|USD|GBP)\s?[\d.,]+[^@.;]{0,60}?\bfrom\b|\bgranted (?:the company )?{O} (?:a total of |up to )?"
                 r"(?:[$€£¥]|EUR|USD|GBP|CHF|SEK|DKK)|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
     "ipo": _c(r"\b(?:initial public offering|IPO|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
@@ -111,17 +113,17 @@ TRIGGER_WORDS = {
     "acquisition": ("acqui", "buy", "bought", "takeover", "take over", "purchas", "sell", "sold", "divest", "dispos",
                     "merge with", "surviving"),
     "merger": ("merg", "combin"),
-    "license": ("licen", "rights"),
+    "license": ("licen", "rights", "technology transfer"),
     "co_development": ("develop", "commerciali", "costs"),
     "joint_venture": ("joint venture", "jv"),
     "consortium": ("consortium", "public-private", "project"),
     "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected"),
-    "marketing_distribution": ("distribut", "promot", "marketing", "commerciali"),
+    "marketing_distribution": ("distribut", "promot", "marketing", "commerciali", "rights"),
     "equity_investment": ("equity", "stake", "placement", "shares", "stock"),
     "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
                       "tranche", "investment"),
     "spin_off": ("spin", "spun"),
-    "grant": ("grant", "award", "subsid", "non-dilutive", "recoverable", "selected"),
+    "grant": ("grant", "award", "subsid", "non-dilutive", "recoverable", "selected", "receiv"),
     "ipo": ("public", "ipo"),
     "rd_collaboration": ("collaborat", "partnership", "alliance", "team", "research agreement"),
 }
