@@ -90,3 +90,42 @@ def test_proposals_and_amended_agreements_are_no_deals():
                     "per share, according to a letter sent to the board.") == []
     assert _extract("Valmora and Castellan Pharma also updated the terms of their collaboration and licence "
                     "agreement for the vaccine candidate.") == []
+
+
+def test_wire_story_names_drop_their_country_and_listing():
+    found = _extract("Halden Pharmaceuticals of the USA has purchased an exclusive global license to develop "
+                     "peptide agonists from US privately-held firm Rockford Labs.", dateline="")
+    assert _relations(found) == {("license", (("Halden Pharmaceuticals", "licensee"), ("Rockford Labs", "licensor")))}
+    found = _extract("The USA's Orrell Pharmaceuticals has signed a definitive agreement to acquire Nasdaq-listed "
+                     "Brisco Pharmaceuticals for around $95 million.", dateline="")
+    assert _relations(found) == {("acquisition", (("Brisco Pharmaceuticals", "target"),
+                                                  ("Orrell Pharmaceuticals", "acquirer")))}
+
+
+def test_a_cro_described_before_its_name_is_the_provider():
+    found = _extract("Perth, Australia-based contract research organization Novarra has signed a A$3.0 million "
+                     "contract with UK biotechnology firm Caledon Pharma to carry out a clinical trial.", dateline="")
+    assert _relations(found) == {("contract_services", (("Caledon Pharma", "client"), ("Novarra", "provider")))}
+
+
+def test_money_received_from_a_research_charity_is_a_grant():
+    found = _extract("Drug discovery company Tamsin has received a £3m boost. Tamsin, based at Abingdon, will receive "
+                     "£1.1m immediately from the Wellcome Trust to test its antibiotic in volunteers.", dateline="")
+    assert ("grant", (("Tamsin", "recipient"), ("Wellcome Trust", "funder"))) in _relations(found)
+
+
+def test_previously_announced_deals_complete_and_territories_that_include_the_uk_are_no_background():
+    found = _extract("Harrow Diagnostics, a US provider of diagnostic testing, has completed the previously-announced "
+                     "acquisition of Lisle Diagnostics, in a cash transaction valued at around $120.0 million.",
+                     dateline="")
+    assert _relations(found) == {("acquisition", (("Harrow Diagnostics", "acquirer"), ("Lisle Diagnostics", "target")))}
+    found = _extract("Spanish drugmaker Morena Pharma has signed an agreement with Sweden's Ulvik Pharma for the "
+                     "exclusive distribution and marketing of its drug for territories that include the UK and "
+                     "Ireland.", dateline="")
+    assert _relations(found) == {("marketing_distribution", (("Morena Pharma", "partner"), ("Ulvik Pharma", "partner")))}
+
+
+def test_won_is_korean_currency_and_its_dollar_conversion_no_term():
+    from bioregion.extract.money import find_amounts
+    assert [(a.amount, a.currency) for a in find_amounts(
+        "The contract could be worth 1.6 trillion won ($1.2 billion), the firm said.")] == [(1.6e12, "KRW")]

@@ -203,6 +203,7 @@ _HEADLINE_WORD = re.compile(
     r"Licensed|Teams|Taps|Lands|Bags|Nabs|Snags|Gets|Wins|Secures|Announces|Launches|Forms|Agrees|Pays|Expands|"
     r"Extends|Strikes|Joins|Sells|Offloads|Adds|Unveils|Collaborates|Invests|Backs|Leads|Receives|Awards|"
     r"Grants|Selects|Hands|Scoops|Snaps|Picks|Merges|Spins|Debuts|Files|Prices|To|With|From|Into|In|On|At|For|"
+    r"CEO|CFO|COO|CSO|CTO|Chairman|Chairwoman|"
     r"After|Over|Via|As|Deal|Pact|Rights|Up|Out|Off|Deals|Agreement)(?=\s)")
 
 

@@ -16,10 +16,12 @@ import re
 from .agencies import kind_from_name
 from .clusters import Cluster
 
-__all__ = ["ACADEMIC_KINDS", "FUNDER_KINDS", "infer_kind", "kind_of"]
+__all__ = ["ACADEMIC_KINDS", "CHARITABLE_FUNDERS", "FUNDER_KINDS", "infer_kind", "kind_of"]
 
 #: Kinds that fund grants and programmes rather than invest or partner.
 FUNDER_KINDS = frozenset({"government_agency", "public_private_partnership"})
+#: Research charities of the built-in table (kind ``other`` in the taxonomy) that fund grants like agencies do.
+CHARITABLE_FUNDERS = frozenset({"wellcome", "gates-foundation"})
 #: Kinds that license their research out.
 ACADEMIC_KINDS = frozenset({"university", "research_institute", "hospital", "tech_transfer_office"})
 

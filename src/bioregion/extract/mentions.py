@@ -66,11 +66,12 @@ _ITEM_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:fund|group|syndicate|networ
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+,?\s+){0,6}?(?:company|firm|biotech|startup|start-up|spin-off|spin-out|"
     r"organi[sz]ation|provider|manufacturer|investor|fund|agency|institute|university|developer|specialist|leader|"
-    r"group|CRO|CDMO|CMO|subsidiary|division|unit|incubator|hospital|centre|center|charity|foundation|joint venture))\b"
+    r"group|CRO|CDMO|CMO|subsidiary|division|unit|incubator|hospital|centre|center|charity|foundation|joint venture|"
+    r"drugmaker|drug maker|pharma major|major|giant))\b"
 )
 _DESC_BEFORE = re.compile(
-    r"\b(?:the|a|an|with|and)\s+(?P<desc>(?:[\w\-]+\s+){0,3}(?:company|firm|biotech|investor|fund|agency|investment company|"
-    r"venture capital firm|group|university|institute|CRO|CDMO|incubator))\s+$"
+    r"\b(?:the|a|an|with|and|[\w]+-based)\s+(?P<desc>(?:[\w\-]+\s+){0,3}(?:company|firm|biotech|investor|fund|agency|"
+    r"investment company|venture capital firm|group|university|institute|CRO|CDMO|incubator|organi[sz]ation|drugmaker))\s+$"
 )
 #: "Jiangsu Ruikang Co., Ltd. (the "Company", together with its subsidiaries, the "Group")".
 _COMPANY_DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"](?:Company|Issuer)[”\"]")
@@ -84,7 +85,8 @@ _BLANKS = re.compile(r" *")
 _SENTENCE_LEAD = re.compile(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 #: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
-_DESC_HEADS = frozenset("company firm biotech investor fund agency group university institute CRO CDMO incubator".split())
+_DESC_HEADS = frozenset("company firm biotech investor fund agency group university institute CRO CDMO incubator "
+                        "organization organisation drugmaker".split())
 
 
 @dataclass

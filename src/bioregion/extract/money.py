@@ -29,7 +29,7 @@ _PREFIX = (r"(?P<pre>(?:US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|HK\$|S\$|\$|€|£|¥
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = (r"(?:\s?(?P<scale>trillion|tn|billion|bn|million|mln|mn|m|M|thousand|k|K|b|B|BN|Million|Billion|crores?|"
           r"lakhs?)\b\.?)?")
-_SUFFIX = r"(?:\s+(?P<post>USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|euros?|dollars|pounds|yen|yuan|Swiss francs)\b)"
+_SUFFIX = r"(?:\s+(?P<post>USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|euros?|dollars|pounds|yen|yuan|won|Swiss francs)\b)"
 _AMOUNT_PREFIXED = re.compile(rf"(?<![\w$€£¥]){_PREFIX}{_NUMBER}{_SCALE}")
 _AMOUNT_SUFFIXED = re.compile(rf"(?<![\w.,$€£¥]){_NUMBER}{_SCALE}{_SUFFIX}")
 _SCALES = {"trillion": 1e12, "tn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
@@ -37,7 +37,7 @@ _SCALES = {"trillion": 1e12, "tn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e
 _PER_UNIT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:per|a)\s+(?:share|ADS|American Depositary Share|unit)\b|^\s*/\s*share",
                        re.I)
 _HINT = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF|Rs)(?![a-z])|"
-                   r"euro|dollar|pound|yen|yuan|franc")
+                   r"euro|dollar|pound|yen|yuan|franc|\bwon\b")
 _DIGIT = re.compile(r"\d")
 _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|CAD)\b|\bplus\b")
 _CUES = (
@@ -180,7 +180,7 @@ def _total_of_part(sentence: str, found: list[Amount], start: int, amount: float
 
 def _matches(sentence: str) -> list[re.Match[str]]:
     matches = list(_AMOUNT_PREFIXED.finditer(sentence))
-    if any(marker in sentence for marker in ("euro", "EUR", "USD", "dollar", "pound", "yen", "yuan", "CHF", "franc")):
+    if any(marker in sentence for marker in ("euro", "EUR", "USD", "dollar", "pound", "yen", "yuan", "CHF", "franc", " won")):
         taken = [(m.start(), m.end()) for m in matches]
         matches += [m for m in _AMOUNT_SUFFIXED.finditer(sentence)
                     if not any(a <= m.start() < b for a, b in taken)]

@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from .background import is_recap
 from .dates import find_dates
 from .gazetteer import Gazetteer, builtin_gazetteer
-from .kinds import FUNDER_KINDS, kind_of
+from .kinds import CHARITABLE_FUNDERS, FUNDER_KINDS, kind_of
 from .layout import read_layout
 from .mentions import DocumentMentions, find_mentions, list_items
 from .readers import Document, read_documents
@@ -107,7 +107,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     regulators = {k for k, kind in zip(keys, kinds) if kind == "regulator"}
     masked = [_mask(text, [m for m in ms if m.key not in regulators and not _territory(text, m)], keys)
               for text, ms in zip(texts, mentions.sentences)]
-    funders = {i for i, kind in enumerate(kinds) if kind in FUNDER_KINDS}
+    funders = {i for i, kind in enumerate(kinds) if kind in FUNDER_KINDS or keys[i][3:] in CHARITABLE_FUNDERS}
     news = News(texts, date)
     recap = is_recap(document.title or texts[0])
     drafts = []

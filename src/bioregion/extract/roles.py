@@ -156,8 +156,9 @@ _LICENSE = [
     (_c(r"(?P<a>{O}){G60}\b(?:has been|have been|was|were|is|been) granted\b[^@]{0,80}?\bby (?:the )?(?P<b>{O})"),
      "licensee", "licensor"),
     (_c(r"(?P<a>{O}){G60}\b(?:has |have |will )?(?:granted|grants|grant|to grant)\s+(?P<b>{O})"), "licensor", "licensee"),
-    (_c(r"(?P<a>{O}){G60}\b(?:in-licens\w+|obtain\w*|acquired|secured|receive[sd]?|licen[cs](?:ed|es)|gain\w*)\b"
-        r"[^@]{0,120}?\bfrom\s+(?P<b>{O})"), "licensee", "licensor"),
+    (_c(r"(?P<a>{O}){G60}\b(?:in-licens\w+|obtain\w*|acquired|secured|receive[sd]?|licen[cs](?:ed|es)|gain\w*|purchas\w*|"
+        r"bought)\b"
+        r"[^@]{0,120}?\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<b>{O})"), "licensee", "licensor"),
     (_c(r"(?P<a>{O}){G20}\b(?:out-)?licen[cs]es?\b[^@]{0,80}?\bto\s+(?P<b>{O})"), "licensor", "licensee"),
     (_c(r"(?P<b>{O}){G60}\blicen[cs]ed?\b[^@]{0,60}?\bfrom (?P<a>{O})"), "licensor", "licensee"),
     (_c(r"(?P<a>{O}){G60}\blicen[cs]ing (?:pact|deal|agreement)?[^@]{0,30}?\bfor (?P<b>{O})['’]s"), "licensee", "licensor"),

@@ -49,7 +49,7 @@ BACKGROUND = _c(r"\b(?:(?:updated|amended|revised|modified|restated|renegotiated
                  r"(?:[\w-]+ ){0,4}(?:agreements?|collaboration|licen[cs]e|partnership|deal)|continues? to|continued|previously(?![- ]announced)|formerly|being (?:co-)?developed|"
                  r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
                  r"licen[cs]e|alliance|deal|contract|relationship|arrangement|co-development|cooperation)|largely from|revenue|income from|"
-                 r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) (?:@\d+(?=@)|the)|"
+                 r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) @\d+(?=@)|including the|(?:partners|collaborators|customers|clients|licensees|investors) (?:\w+ )?includ(?:e|es|ing) the|"
                  r"partners include|which (?:it|the company|we) (?:had )?(?:in-)?licen[cs]ed|"
                  r"(?:discovered|developed|identified|generated|designed|created|conducted|performed|carried out|"
                  r"published|presented|obtained|run) (?:in collaboration|jointly|together|"
