@@ -129,3 +129,11 @@ def test_won_is_korean_currency_and_its_dollar_conversion_no_term():
     from bioregion.extract.money import find_amounts
     assert [(a.amount, a.currency) for a in find_amounts(
         "The contract could be worth 1.6 trillion won ($1.2 billion), the firm said.")] == [(1.6e12, "KRW")]
+
+
+def test_a_funder_announcing_money_to_support_an_organisation_grants_it():
+    found = _extract("The German Government's Federal Ministry of Education and Research announced an additional "
+                     "€80 million to support the Coalition for Epidemic Preparedness Innovations' (CEPI's) vaccine "
+                     "work.", dateline="Oslo, Norway; March 12, 2020: ")
+    assert _relations(found) == {("grant", (("Coalition for Epidemic Preparedness Innovations", "recipient"),
+                                            ("Federal Ministry of Education and Research", "funder")))}

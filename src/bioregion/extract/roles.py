@@ -358,7 +358,15 @@ _FROM_FUNDER = _c(r"(?P<b>{O}){G80}\b(?:will |to )?receiv\w*\s+(?:a |an )?(?:[$�
                   r"(?P<a>{O})")
 
 
+#: "The Federal Ministry of Education and Research announced an additional €140 million to support CEPI's efforts".
+_FUNDS_TO = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:announc\w*|commit\w*|pledg\w*|provid\w*|contribut\w*|donat\w*|will give|gives)\b"
+               r"[^@]{0,60}?(?:[$€£]|EUR|USD|GBP)[^@]{0,60}?\bto (?:support |fund )?(?:the )?(?P<b>{O})")
+
+
 def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
+    given = _FUNDS_TO.search(masked) if "to " in masked else None
+    if given and org_number(given, "a") in funders and org_number(given, "a") != org_number(given, "b"):
+        return Finding("grant", {org_number(given, "a"): "funder", org_number(given, "b"): "recipient"}, strength=0.75)
     received = _FROM_FUNDER.search(masked) if "receiv" in masked else None
     if received and org_number(received, "a") in funders and org_number(received, "b") not in funders:
         return Finding("grant", {org_number(received, "a"): "funder", org_number(received, "b"): "recipient"},

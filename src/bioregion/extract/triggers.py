@@ -101,7 +101,8 @@ TRIGGERS = {
                 r"non-dilutive|five-year|three-year|two-year|multi-year) grant\b|"
                 r"\bgrant (?:from|of)\b|\baward(?:s|ed|ing)?\b|\bsubsid(?:y|ies|ised|ized)\b|"
                 r"\bnon-dilutive (?:funding|financing|capital)\b|"
-                r"\brecoverable (?:cash )?advances?\b|\breceiv\w*\s+(?:a |an )?(?:[$€£]|EUR|USD|GBP)\s?[\d.,]+[^@.;]{0,60}?\bfrom\b|\bgranted (?:the company )?{O} (?:a total of |up to )?"
+                r"\brecoverable (?:cash )?advances?\b|(?:[$€£]|EUR|USD|GBP)\s?[\d.,]+\s?(?:m|bn|million|billion)?\b[^@.;]{0,40}?"
+                r"\bto (?:support|fund)\b|\breceiv\w*\s+(?:a |an )?(?:[$€£]|EUR|USD|GBP)\s?[\d.,]+[^@.;]{0,60}?\bfrom\b|\bgranted (?:the company )?{O} (?:a total of |up to )?"
                 r"(?:[$€£¥]|EUR|USD|GBP|CHF|SEK|DKK)|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
     "ipo": _c(r"\b(?:initial public offering|IPO|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
@@ -123,7 +124,7 @@ TRIGGER_WORDS = {
     "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
                       "tranche", "investment"),
     "spin_off": ("spin", "spun"),
-    "grant": ("grant", "award", "subsid", "non-dilutive", "recoverable", "selected", "receiv"),
+    "grant": ("grant", "award", "subsid", "non-dilutive", "recoverable", "selected", "receiv", "to support", "to fund"),
     "ipo": ("public", "ipo"),
     "rd_collaboration": ("collaborat", "partnership", "alliance", "team", "research agreement"),
 }
