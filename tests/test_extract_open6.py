@@ -137,3 +137,11 @@ def test_a_funder_announcing_money_to_support_an_organisation_grants_it():
                      "work.", dateline="Oslo, Norway; March 12, 2020: ")
     assert _relations(found) == {("grant", (("Coalition for Epidemic Preparedness Innovations", "recipient"),
                                             ("Federal Ministry of Education and Research", "funder")))}
+
+
+def test_an_affiliate_described_inside_an_investor_list_neither_ends_it_nor_joins_it():
+    found = _extract("Corwen BioMedicines has closed a $120 million series C financing. New investors include Ayrlow, "
+                     "an affiliate of Matlock Capital Management, along with Fidelity, Invus and Woodline Partners.")
+    assert _relations(found) == {("venture_round", (
+        ("Ayrlow", "investor"), ("Corwen BioMedicines", "investee"), ("Fidelity", "investor"), ("Invus", "investor"),
+        ("Woodline Partners", "investor")))}

@@ -52,13 +52,16 @@ _SLOT = re.compile(
 )
 _SLOT_WORDS = ("led by", " by ", "participation", "nvestor", "artner", "together", "ompris", "onsist", "ember", " from",
                "cqui", " buy", " with", " in ")
-_ITEM_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+")
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s+as well as\s+|\s+along with\s+")
 _ITEM_PREFIX = re.compile(
     r"\s*(?:(?:the|its|their|new|existing|current|other|additional|leading|investors?|partners?|including|such as|"
     r"both|with|from|[a-z\-]+ (?:company|fund|firm|investor|group|institute|agency|bank|university|foundation|"
     r"organi[sz]ation|hospital|capital firm)s?)\s+)*")
 _ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|who|for|of|will|is|are|was|with)\s")
 #: "led by X, with participation from Y, the university's venture fund, and Z": an item that describes the one before.
+#: "AyurMaya, an affiliate of Matrix Capital Management, along with Fidelity": the item describes the one before.
+_AFFILIATE_ITEM = re.compile(r"\s*(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:affiliate|subsidiary|unit|division|arm|vehicle|fund)\s+of\b")
+_AFFILIATE_WORD = re.compile(r"\b(?:affiliate|subsidiary|unit|division|arm|vehicle)$")
 _DESCRIPTION_ITEM = re.compile(r"\s*(?:the|a|an|its)\s+[^A-Z]{3,80}")
 #: Words between two names of one list item ("GSK has launched GNA-NOW") end the list: it was a clause.
 _WORDS_BETWEEN = re.compile(r"[a-z]{3,}")
@@ -140,13 +143,16 @@ def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
 
     for slot in _SLOT.finditer(text):
         begin, end = slot.span("span")
-        stop = next((m for m in _ITEM_STOP.finditer(text, begin, end) if not inside(m.start() + 1)), None)
+        stop = next((m for m in _ITEM_STOP.finditer(text, begin, end) if not inside(m.start() + 1)
+                     and not (text.startswith(" of ", m.start()) and _AFFILIATE_WORD.search(text, 0, m.start()))
+                     and not (text.startswith(" with ", m.start()) and text.endswith("along", 0, m.start()))), None)
         end = stop.start() if stop else end
         bounds = [begin] + [p for m in _ITEM_SPLIT.finditer(text, begin, end) if not inside(m.start())
                             for p in m.span()] + [end]
         for item_start, position in zip(bounds[::2], bounds[1::2]):
             members = [i for i, (s, e, _) in enumerate(chunks) if s >= item_start and e <= position]
-            if not members and _DESCRIPTION_ITEM.fullmatch(text, item_start, position):
+            if not members and _DESCRIPTION_ITEM.fullmatch(text, item_start, position) or _AFFILIATE_ITEM.match(
+                    text, item_start, position):
                 continue
             if not members or not _ITEM_PREFIX.fullmatch(text, item_start, chunks[members[0]][0]) or any(
                     _WORDS_BETWEEN.search(text, chunks[a][1], chunks[b][0]) for a, b in zip(members, members[1:])):

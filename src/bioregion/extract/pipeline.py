@@ -255,11 +255,14 @@ def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[in
                 while following in items:
                     found += [int(k) for k in ORG.findall(masked[following])[:1]]
                     following += 1
+            described = {int(k) for k in _AFFILIATE_OF.findall(sentence)}
             for key in found:
-                if key not in funders and key not in relation.finding.roles:
+                if key not in funders and key not in relation.finding.roles and key not in described:
                     relation.finding.roles[key] = role
 
 
+#: "X, an affiliate of Y,": Y describes X, it is no member of the list.
+_AFFILIATE_OF = re.compile(r"\b(?:affiliate|subsidiary|unit|division|arm) of (?:the )?@(\d+)@")
 _CONSORTIUM_HEADER = re.compile(r"\b(?:consortium|project|partnership|initiative)\b[^.]{0,40}\b(?:brings together|"
                                 r"includes|comprises|consists of|members|partners)\b[^.]*:$", re.I)
 
