@@ -168,8 +168,11 @@ def _join_fields(text: str, chunks: list[tuple[int, int, str]]) -> list[tuple[in
 
 def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Wallonia's W.IN.G" into "Wallonia" and "W.IN.G", then at bad connectors."""
+    segment = text[start:end]
+    if "'" not in segment and "’" not in segment:
+        return _split_bad_connectors(text, start, end)
     pieces, begin = [], start
-    for match in _POSSESSIVE_GAP.finditer(text[start:end]):
+    for match in _POSSESSIVE_GAP.finditer(segment):
         pieces.extend(_split_bad_connectors(text, begin, start + match.start()))
         begin = start + match.end()
     return pieces + _split_bad_connectors(text, begin, end)
