@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 __all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "TRIGGER_WORDS",
-           "candidate_types", "masked_pattern", "org_number"]
+           "candidate_types", "masked_pattern", "org_number", "search_lowered"]
 
 _O = r"@\d+@"
 _G = r"[^@]{0,%d}?"
@@ -38,6 +38,39 @@ def masked_pattern(pattern: str) -> re.Pattern[str]:
 
 
 _c = masked_pattern
+
+#: Characters on which ``str.lower`` and ``re.IGNORECASE`` disagree (İ ı ſ and the Kelvin sign K).
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+#: ``id(pattern)`` -> (pattern, twin): hashing a compiled pattern hashes its whole code, every time.
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The same pattern without IGNORECASE, to run on lower-cased text; ``None`` when that would differ.
+
+    An IGNORECASE pattern spends most of its time folding case at every position; when it is written in
+    lower case (no upper-case letter, so no ``\\S``, ``\\W``, ``[A-Z]``, no inline flags, no cased non-ASCII
+    letter), matching it case-sensitively on the lower-cased text gives the same matches.
+    """
+    source = pattern.pattern
+    if (pattern.flags != re.I | re.U or any(c.isupper() for c in source) or re.search(r"\(\?[a-z-]", source)
+            or any(not c.isascii() and c.lower() != c.upper() for c in source)):
+        return None
+    return re.compile(source)
+
+
+def search_lowered(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for an IGNORECASE pattern, run on ``text.lower()`` when that is the same.
+
+    The match is against the lower-cased text (same offsets); use it for its truth or its span.
+    """
+    known = _TWINS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _TWINS[id(pattern)] = (pattern, _lowercase_twin(pattern))
+    twin = known[1]
+    if twin is None or _CASE_TRAPS.search(text):
+        return pattern.search(text)
+    return twin.search(text.lower())
 
 
 EVENT = _c(r"\b(?:announc\w*|has become|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|expand\w*|extend\w*|"

@@ -1,0 +1,26 @@
+"""Shortcuts taken for speed give what the patterns they stand for give."""
+
+import re
+
+from bioregion.extract.triggers import BACKGROUND, EVENT, search_lowered
+
+_SENTENCES = [
+    "@0@ today announced it has entered into a license agreement with @1@.",
+    "@0@ CONTINUES TO work with @1@ under its existing collaboration.",
+    "@0@ previously announced a deal; @1@ Was Founded in 2001.",
+    "Die @0@ und @1@ ÜBERNEHMEN — “Signed” the ſtake, İnked, ınked and K deals.",
+    "The İstanbul office of @0@ has been partnered with @1@ for years.",
+    "",
+]
+
+
+def test_search_lowered_is_the_ignorecase_search():
+    for pattern in (EVENT, BACKGROUND):
+        for text in _SENTENCES:
+            expected, got = pattern.search(text), search_lowered(pattern, text)
+            assert (expected and expected.span()) == (got and got.span()), text
+
+
+def test_search_lowered_keeps_patterns_it_cannot_lower():
+    mixed = re.compile(r"\bseries [A-F]\b", re.I)
+    assert search_lowered(mixed, "a Series b round").group() == "Series b"
