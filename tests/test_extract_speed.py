@@ -24,3 +24,12 @@ def test_search_lowered_is_the_ignorecase_search():
 def test_search_lowered_keeps_patterns_it_cannot_lower():
     mixed = re.compile(r"\bseries [A-F]\b", re.I)
     assert search_lowered(mixed, "a Series b round").group() == "Series b"
+
+
+def test_trigger_word_scan_finds_what_the_flat_alternation_finds():
+    from bioregion.extract.triggers import _ANY_WORD, GUARD_WORDS
+
+    flat = re.compile("|".join(re.escape(w) for w in sorted(GUARD_WORDS, key=len, reverse=True)))
+    text = ("@0@ agreed to merge with @1@ and sell its contract research agreement; a jv, a series a round, "
+            "public-private consortium project, spin-out, co-development costs, licensed rights, granted awards.")
+    assert _ANY_WORD.findall(text) == flat.findall(text) != []

@@ -165,7 +165,22 @@ TRIGGER_WORDS = {
 GUARD_WORDS = tuple(dict.fromkeys(word for words in TRIGGER_WORDS.values() for word in words))
 _WORD_TYPES = {word: frozenset(t for t, words in TRIGGER_WORDS.items() if any(w in word for w in words))
                for word in GUARD_WORDS}
-_ANY_WORD = re.compile("|".join(re.escape(w) for w in sorted(GUARD_WORDS, key=len, reverse=True)))
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of ``words`` grouped by first letter, each group in the given order.
+
+    Only words opening with the letter at hand can match there, so the first of them to match is the one
+    the flat alternation picks; the regex engine tests one letter instead of every word at each position.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word)
+    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
+                    for first, group in groups.items())
+
+
+_ANY_WORD = re.compile(_by_first_letter(sorted(GUARD_WORDS, key=len, reverse=True)))
 
 
 def candidate_types(lower: str) -> set[str]:
