@@ -60,6 +60,7 @@ class Gazetteer:
         #: Names the capitalised-chunk reader cannot form (a lower-case word, "and", a comma): found literally.
         self.literal_names: set[str] = set()
         self._literal_pattern: re.Pattern[str] | None = None
+        self._literal_prefilter: re.Pattern[str] | None = None
         if builtin:
             for known in BUILTIN_ORGANISATIONS + AGENCIES:
                 entry = Entry(known.id, known.name, known.kind, known.parent_id, known.country, True)
@@ -86,7 +87,17 @@ class Gazetteer:
         if self._literal_pattern is None and self.literal_names:
             names = "|".join(re.escape(n) for n in sorted(self.literal_names, key=len, reverse=True))
             self._literal_pattern = re.compile(rf"(?<![\w@])(?:{names})(?!\w)")
+            self._literal_prefilter = re.compile(names)
         return self._literal_pattern
+
+    @property
+    def literal_prefilter(self) -> re.Pattern[str] | None:
+        """:attr:`literal_names` anywhere, word boundaries or not: a quick test before :attr:`literal_pattern`.
+
+        It opens on a name's letter, so the regex engine tries it only where a name could start (the
+        boundary test that opens :attr:`literal_pattern` is tried at every position).
+        """
+        return self._literal_prefilter if self.literal_pattern is not None else None
 
     def add(self, entry: Entry, names: Iterable[str]) -> None:
         """Add (or override) an organisation under several names."""

@@ -204,8 +204,10 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     registry.persons = _persons(cleaned) if any(w in text for text in cleaned for w in (" said", "Dr.", "CEO", ", ", "Prof")) \
         else frozenset()
     literal = gazetteer.literal_pattern
-    if literal is not None and not literal.search("\n".join(cleaned)):
-        literal = None
+    if literal is not None:
+        joined = "\n".join(cleaned)
+        if not gazetteer.literal_prefilter.search(joined) or not literal.search(joined):
+            literal = None
     items = list_items(cleaned) if any(s.endswith(":") for s in cleaned) else set()
     for index, (text, original) in enumerate(zip(cleaned, sentences)):
         _collect(text, original, registry, gazetteer, lowered, literal, index in items)
