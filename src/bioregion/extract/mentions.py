@@ -112,6 +112,8 @@ class DocumentMentions:
 
 
 def _clean(sentence: str) -> str:
+    if "(" not in sentence:
+        return sentence
     return _TICKER_PAREN.sub(lambda m: " " * len(m.group()), sentence)
 
 
