@@ -286,7 +286,7 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
             continue
         if not strong and _FACILITY.match(text, end):
             continue   # "Emergent's Center for Innovation (CIADM) facility": a site, no organisation
-        if _WHAT_FOR.search(text, max(0, start - 8), start) and _PRODUCT_PHRASE.search(piece) \
+        if _PRODUCT_PHRASE.search(piece) and _WHAT_FOR.search(text, max(0, start - 8), start) \
                 and gazetteer.lookup(piece) is None:
             continue
         descriptor = _descriptor(text, start, end)
