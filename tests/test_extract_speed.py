@@ -33,3 +33,11 @@ def test_trigger_word_scan_finds_what_the_flat_alternation_finds():
     text = ("@0@ agreed to merge with @1@ and sell its contract research agreement; a jv, a series a round, "
             "public-private consortium project, spin-out, co-development costs, licensed rights, granted awards.")
     assert _ANY_WORD.findall(text) == flat.findall(text) != []
+
+
+def test_currency_marks_cover_the_currency_hint():
+    from bioregion.extract.money import _HINT, _HINT_MARKS
+
+    source = _HINT.pattern.replace("(?![a-z])", "").replace(r"\b", "")
+    for token in re.findall(r"[A-Za-z]{2,}|[^\w\s()|?:!\[\]\\]", source):
+        assert any(mark in token for mark in _HINT_MARKS), token

@@ -38,6 +38,11 @@ _PER_UNIT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:per|a)\s+(?:share|ADS|American D
                        re.I)
 _HINT = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|RMB|CNY|HKD|KRW|INR|SGD|ILS|BEF|Rs)(?![a-z])|"
                    r"euro|dollar|pound|yen|yuan|franc|\bwon\b")
+#: Every match of ``_HINT`` contains one of these: a cheap test before the pattern (which opens on ``\b``,
+#: so the regex engine tries it at every position of the sentence).
+_HINT_MARKS = ("$", "€", "£", "¥", "₹", "USD", "EUR", "GBP", "CHF", "JPY", "DKK", "SEK", "NOK", "CAD", "AUD", "RMB",
+               "CNY", "HKD", "KRW", "INR", "SGD", "ILS", "BEF", "Rs", "euro", "dollar", "pound", "yen", "yuan", "franc",
+               "won")
 _DIGIT = re.compile(r"\d")
 _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|CAD)\b|\bplus\b")
 _CUES = (
@@ -128,7 +133,7 @@ def find_amounts(sentence: str) -> list[Amount]:
     []
     """
     found: list[Amount] = []
-    if not _DIGIT.search(sentence) or not _HINT.search(sentence):
+    if not _DIGIT.search(sentence) or not any(mark in sentence for mark in _HINT_MARKS) or not _HINT.search(sentence):
         return found
     previous_end = -1
     for match in _matches(sentence):
