@@ -41,3 +41,19 @@ def test_currency_marks_cover_the_currency_hint():
     source = _HINT.pattern.replace("(?![a-z])", "").replace(r"\b", "")
     for token in re.findall(r"[A-Za-z]{2,}|[^\w\s()|?:!\[\]\\]", source):
         assert any(mark in token for mark in _HINT_MARKS), token
+
+
+def test_folded_cues_hit_where_the_cues_hit():
+    from bioregion.extract.money import _CUES
+    from bioregion.extract.triggers import FoldedPattern, folded
+
+    texts = ["an Upfront payment of", "MILESTONE and Royalty payments, valued at", "Equity stake; ſhares of",
+             "K Contingent Value Rights", "the İnitial payment", ""]
+    assert any(isinstance(cue, FoldedPattern) for _, cue in _CUES)
+    for _, cue in _CUES:
+        original = re.compile(cue.pattern, cue.flags)
+        for text in texts:
+            assert [m.span() for m in cue.finditer(text)] == [m.span() for m in original.finditer(text)]
+            assert (cue.search(text) or re.match("", "x")).span() == (original.search(text) or re.match("", "x")).span()
+    mixed = re.compile(r"R&D funding", re.I)
+    assert folded(mixed) is mixed

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .triggers import folded
+
 __all__ = ["Amount", "find_amounts"]
 
 _SYMBOLS = {
@@ -68,6 +70,8 @@ _CUES = (
     ("grant", re.compile(r"\bgranted (?:the company |it |(?:[A-Z][\w&.-]*\s){1,4})?$")),
     ("other", re.compile(r"(?:option )?exercise (?:fee|payment)", re.I)),
 )
+#: Cues written in lower case run case-sensitively on the lower-cased text: the same hits, sooner.
+_CUES = tuple((component, folded(cue)) for component, cue in _CUES)
 #: "of which EUR 20 million relate to near-term events": a part of the amount before, not another one.
 _PART = re.compile(r"\b(?:of which|of this|including|includes)\s+(?:up to |approximately |about )?$", re.I)
 

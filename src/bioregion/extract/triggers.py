@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 __all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "TRIGGER_WORDS",
-           "candidate_types", "masked_pattern", "org_number", "search_lowered"]
+           "FoldedPattern", "candidate_types", "folded", "masked_pattern", "org_number",
+           "search_lowered"]
 
 _O = r"@\d+@"
 _G = r"[^@]{0,%d}?"
@@ -71,6 +73,32 @@ def search_lowered(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     if twin is None or _CASE_TRAPS.search(text):
         return pattern.search(text)
     return twin.search(text.lower())
+
+
+class FoldedPattern:
+    """An IGNORECASE pattern whose ``search`` and ``finditer`` run its lower-case twin on lower-cased text.
+
+    The matches are against the lower-cased text (same offsets): read their spans, not their text.
+    """
+
+    __slots__ = ("pattern", "flags", "_pattern", "_twin")
+
+    def __init__(self, pattern: re.Pattern[str], twin: re.Pattern[str]) -> None:
+        self.pattern, self.flags, self._pattern, self._twin = pattern.pattern, pattern.flags, pattern, twin
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``pattern.search(text)``, spans only."""
+        return self._pattern.search(text) if _CASE_TRAPS.search(text) else self._twin.search(text.lower())
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, spans only."""
+        return self._pattern.finditer(text) if _CASE_TRAPS.search(text) else self._twin.finditer(text.lower())
+
+
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | FoldedPattern:
+    """``pattern`` as a :class:`FoldedPattern` when it has a lower-case twin, else itself."""
+    twin = _lowercase_twin(pattern)
+    return pattern if twin is None else FoldedPattern(pattern, twin)
 
 
 EVENT = _c(r"\b(?:announc\w*|has become|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|expand\w*|extend\w*|"
