@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sentences import find_dateline, locate_dateline, split_sentences
+from .sentences import find_dateline, iter_sentences, locate_dateline, split_sentences
 
 __all__ = ["Layout", "is_boilerplate_heading", "read_layout", "strip_speech"]
 
@@ -152,7 +152,7 @@ def _news_sentences(text: str) -> list[str]:
     Japanese notice, a cookie banner's "Legal notice") is dropped, not taken for the end.
     """
     out, begun = [], False
-    for sentence in split_sentences(text):
+    for sentence in iter_sentences(text):
         if is_boilerplate_heading(sentence.text):
             if begun:
                 break

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from .dates import DATE_PATTERN, DATE_REGEX, parse_date_match
 
-__all__ = ["Dateline", "Sentence", "find_dateline", "locate_dateline", "split_sentences"]
+__all__ = ["Dateline", "Sentence", "find_dateline", "iter_sentences", "locate_dateline", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
     """inc co corp ltd plc no nos dr mr mrs ms prof st sr jr vs etc al approx est dept univ
@@ -149,15 +150,18 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> [s.text for s in split_sentences("Merck & Co., Inc. and Ablynx N.V. signed. Dr. Smith said so.")]
     ['Merck & Co., Inc. and Ablynx N.V. signed.', 'Dr. Smith said so.']
     """
-    sentences: list[Sentence] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of :func:`split_sentences`, one paragraph at a time (for a reader that stops early)."""
     position = 0
     for number, block in enumerate(_PARAGRAPH.split(text)):
         start = text.find(block, position)
         position = max(position, start)
         flat = _join_lines(block)
         for piece_start, piece in _split_block(flat):
-            sentences.append(Sentence(piece, number, start + piece_start))
-    return sentences
+            yield Sentence(piece, number, start + piece_start)
 
 
 def _join_lines(block: str) -> str:
