@@ -57,3 +57,10 @@ def test_folded_cues_hit_where_the_cues_hit():
             assert (cue.search(text) or re.match("", "x")).span() == (original.search(text) or re.match("", "x")).span()
     mixed = re.compile(r"R&D funding", re.I)
     assert folded(mixed) is mixed
+
+
+def test_date_hint_covers_the_date_words():
+    from bioregion.extract.background import _DATE_HINT, _DATE_WORD
+
+    words = re.findall(r"[A-Z][a-z]+", _DATE_WORD.pattern) + ["1999", "2024"]
+    assert all(_DATE_HINT.search(word) for word in words) and words

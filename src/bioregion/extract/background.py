@@ -49,6 +49,9 @@ _TODAY = re.compile(r"\b[Tt]oday\b")
 _DATE_WORD = re.compile(r"\b(?:(?P<y>(?:19|20)\d\d)\b|(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.))")
 
+#: Every match of ``_DATE_WORD`` holds one of these: a quick scan (only at digits and capitals) before it.
+_DATE_HINT = re.compile(r"19|20|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
 
 #: Titles of releases that recap a period: results, business updates, annual and interim reports.
 _RECAP = re.compile(r"(?i)\b(?:(?:first|second|third|fourth)[- ]quarter|Q[1-4]|(?:half|full|fiscal)[- ]year|"
@@ -93,7 +96,7 @@ def is_background(sentence: str, release_date: str | None) -> bool:
         return False
     if "which" in sentence or "who" in sentence:
         sentence = _RELATIVE.sub("", sentence)
-    dates = list(_DATE_WORD.finditer(sentence))
+    dates = list(_DATE_WORD.finditer(sentence)) if _DATE_HINT.search(sentence) else []
     if not dates or "oday" in sentence and _TODAY.search(sentence):
         return False
     years = [d for d in dates if d.group("y")]
