@@ -55,6 +55,8 @@ class NameRegistry:
         self.seen: dict[str, tuple[bool, bool]] = {}
         #: People the document names ("CEO John Hood"), and their surnames: no organisations.
         self.persons: frozenset[str] = frozenset()
+        #: Names already added: their short forms are all in ``variants`` (which only grows).
+        self._added: set[str] = set()
 
     def _key(self, piece: str) -> tuple[str, Entry | None]:
         entry = self.gazetteer.lookup(piece)
@@ -72,12 +74,14 @@ class NameRegistry:
     def add(self, piece: str, descriptor: str | None = None) -> str:
         """Register a name found in the text (with its apposition, if any); return its cluster key."""
         key, entry = self._key(piece)
-        cluster = self.clusters.setdefault(key, Cluster(key, entry=entry))
+        cluster = self.clusters.get(key) or self.clusters.setdefault(key, Cluster(key, entry=entry))
         if piece not in cluster.names:
             cluster.names.append(piece)
         cluster.descriptor = cluster.descriptor or descriptor
-        for variant in _variants(piece):
-            self.variants.setdefault(variant, key)
+        if piece not in self._added:
+            self._added.add(piece)
+            for variant in _variants(piece):
+                self.variants.setdefault(variant, key)
         return key
 
     def alias(self, acronym: str, key: str) -> None:
