@@ -37,7 +37,7 @@ from .readers import Document, read_documents
 from .relations import Finding, classify_sentence
 from .settle import keep_joint_research, settle_roles, upgrade_to_license
 from .terms import News, relation_terms
-from .triggers import ORG
+from .triggers import ORG, folded
 
 __all__ = ["Candidate", "extract_document", "extract_paths"]
 
@@ -231,6 +231,7 @@ _LISTS = {
         r"\b(?:co-)?led by\b|\bparticipation (?:from|of|by)\b|\binvestors? (?:in the (?:round|financing) )?"
         r"(?:include|includes|including|are)\b|\binvestors? (?=@)", re.I)),
 }
+_LISTS = {rel_type: (role, folded(listing)) for rel_type, (role, listing) in _LISTS.items()}
 
 
 def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[int], news: News) -> None:
