@@ -96,7 +96,8 @@ def relation_terms(draft: _Draft, texts: News, merged: Sequence[_Draft]) -> list
                         if a.component == "grant"), None)
         if granted:
             totals["value"] = granted
-    if not any(_PER_SHARE.search(texts[index]) and not texts.is_history(index) for index in sentences):
+    if not any(_PER.search(texts[index]) and _PER_SHARE.search(texts[index]) and not texts.is_history(index)
+               for index in sentences):
         _cash_is_upfront(totals, rel_type)
     return [{"component": c.split()[0], "amount": int(a) if float(a).is_integer() else a, "currency": cur}
             for c, (a, cur) in totals.items()]
@@ -139,6 +140,8 @@ def _add_term(totals: dict[str, tuple[float, str]], component: str, amount: floa
 
 
 _PER_SHARE = re.compile(r"\bper (?:share|ADS)\b", re.I)
+#: Every match of ``_PER_SHARE`` holds "per " in some case: a quick scan (only at p and P) before it.
+_PER = re.compile(r"[pP][eE][rR] ")
 
 
 def _cash_is_upfront(totals: dict[str, tuple[float, str]], rel_type: str) -> None:
