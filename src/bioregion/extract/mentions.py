@@ -122,8 +122,10 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
     after = _APPOSITION.match(text, comma) if text.startswith(",", comma) else None
     if after:
         return after.group("desc")
+    if not text[start - 1:start].isspace():
+        return None
     window = text[max(0, start - 60):start]
-    words = window.rsplit(None, 1) if window[-1:].isspace() else None
+    words = window.rsplit(None, 1)
     before = _DESC_BEFORE.search(window) if words and words[-1] in _DESC_HEADS else None
     return before.group("desc") if before else None
 
