@@ -166,7 +166,10 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
 
 def _join_lines(block: str) -> str:
     """Join wrapped lines with spaces; keep a break after a short unpunctuated line (a heading)."""
-    lines = [" ".join(line.split()) for line in block.strip().split("\n")]
+    stripped = block.strip()
+    if "\n" not in stripped:   # most paragraphs are one line: spaces squeezed is all there is to do
+        return " ".join(stripped.split())
+    lines = [" ".join(line.split()) for line in stripped.split("\n")]
     lines = [line for line in lines if line]
     width = max((len(line) for line in lines), default=0)
     out = []
