@@ -64,3 +64,10 @@ def test_date_hint_covers_the_date_words():
 
     words = re.findall(r"[A-Z][a-z]+", _DATE_WORD.pattern) + ["1999", "2024"]
     assert all(_DATE_HINT.search(word) for word in words) and words
+
+
+def test_every_date_form_has_a_year():
+    from bioregion.extract.dates import _YEAR, DATE_REGEX
+
+    forms = re.split(r"\|(?=\(\?P<)", DATE_REGEX[3:-1])
+    assert len(forms) >= 4 and all(_YEAR in form for form in forms)

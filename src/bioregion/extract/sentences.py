@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .dates import DATE_PATTERN, DATE_REGEX, parse_date_match
+from .dates import _YEAR, DATE_PATTERN, DATE_REGEX, parse_date_match
 
 __all__ = ["Dateline", "Sentence", "find_dateline", "iter_sentences", "locate_dateline", "split_sentences"]
 
@@ -41,9 +41,9 @@ _DATELINE = re.compile(
     r"[ \t]*(?:[*_]+)?(?P<place>[A-Z][^\n]{0,120}?)?[\s,;(–—-]*(?P<date>" + DATE_REGEX + r")" + _TIME
     + _WIRE + r"\s*(?:\)\s*)?(?:[*_]+\s*)?(?:--|[–—:;·|/]|-(?=\s)|\n|$)[ \t]*"
 )
-#: Every date has a digit: a line without one has no dated dateline (a quick test before ``_DATELINE``, whose
+#: Every date has a year: a line without one has no dated dateline (a quick test before ``_DATELINE``, whose
 #: place part is tried at every length up to 120 characters).
-_DIGIT = re.compile(r"\d")
+_A_YEAR = re.compile(_YEAR)
 #: "SAN DIEGO--(BUSINESS WIRE)--" before the date, or instead of it.
 _WIRE_PREFIX = re.compile(r"[A-Z][A-Za-z .,'&/\-]{1,80}?\s*--\s*\(\s*[A-Z][A-Za-z .&\-]{1,30}?\s*\)\s*--\s*")
 #: An upper-case place without a date: "GHENT, Belgium -- ", "BOSTON and LONDON, UK – ".
@@ -92,7 +92,7 @@ def find_dateline(line: str) -> tuple[str | None, int]:
     """
     prefix = _WIRE_PREFIX.match(line)
     offset = prefix.end() if prefix else 0
-    match = _DATELINE.match(line, offset) if _DIGIT.search(line, offset) else None
+    match = _DATELINE.match(line, offset) if _A_YEAR.search(line, offset) else None
     place = match.group("place") if match else None
     if match and not (place and (len(place) > 120 or _NOT_PLACE.search(place))):
         date = parse_date_match(DATE_PATTERN.search(match.group("date")))
