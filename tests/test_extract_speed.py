@@ -71,3 +71,25 @@ def test_every_date_form_has_a_year():
 
     forms = re.split(r"\|(?=\(\?P<)", DATE_REGEX[3:-1])
     assert len(forms) >= 4 and all(_YEAR in form for form in forms)
+
+
+def test_every_list_slot_contains_one_of_the_cheap_slot_words():
+    from bioregion.extract.mentions import _SLOT, _SLOT_WORDS
+    phrases = ["led by X", "co-led by X", "joined by X", "backed by X", "participation from X", "investors include X",
+               "investor X", "partners are X", "partner X", "brings together X", "comprising X", "consists of X",
+               "members are X", "member X", "funding from X", "a grant of EUR 2 million from X", "round from X",
+               "acquisition of X", "to acquire X", "acquired X", "will buy X", "merger with X", "merge with X",
+               "agreement with X", "collaboration with X", "partnership with X", "deal with X", "alliance with X",
+               "pact with X", "stake in X", "investment in X", "invests in X", "invested in X", "licensed from X",
+               "licenced from X", "contract to X", "task order to X", "award from X", "subsidy from X"]
+    for phrase in phrases:
+        assert _SLOT.search(phrase), phrase
+        assert any(word in phrase for word in _SLOT_WORDS), phrase
+
+
+def test_people_are_found_by_a_title_before_or_after_their_name():
+    from bioregion.extract.mentions import _persons
+    found = _persons(["CEO John Hood, Ph.D., told reporters.", "Pascal Soriot, the CEO of Hartwell, said so.",
+                      "\"It works,\" said Jane Doe.", "Maria Rossi, chief scientific officer, added."])
+    assert {"John Hood", "Hood", "Pascal Soriot", "Soriot", "Jane Doe", "Doe", "Maria Rossi", "Rossi"} <= found
+    assert "Novartis Pharma" not in _persons(["\"We are pleased,\" said Novartis Pharma."])

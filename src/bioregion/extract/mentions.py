@@ -50,8 +50,10 @@ _SLOT = re.compile(
     r"(?=(?P<span>(?:[^.;:]|\.(?=\w)|"
     r"(?:(?<=Ltd)|(?<=Inc)|(?<=Corp)|(?<=Co)|(?<=N\.V)|(?<=S\.A))\.(?=,|,? (?:and|&) ))+))"
 )
-_SLOT_WORDS = ("led by", " by ", "participation", "nvestor", "artner", "together", "ompris", "onsist", "ember", " from",
-               "cqui", " buy", " with", " in ")
+#: Every match of ``_SLOT`` contains one of these (a test keeps them in step): a cheap test before the pattern.
+_SLOT_WORDS = ("led by", " by ", "participation", "nvest", "artner", "together", "ompris", "onsist", "ember", " from",
+               "cqui", " buy", "merge", "agreement with", "collaboration with", "deal with", "alliance with", "pact with",
+               "stake in", "contract to", "task order to")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s+as well as\s+|\s+along with\s+")
 _ITEM_PREFIX = re.compile(
     r"\s*(?:(?:the|its|their|new|existing|current|other|additional|leading|investors?|partners?|including|such as|"
@@ -61,7 +63,7 @@ _ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|wh
 #: "led by X, with participation from Y, the university's venture fund, and Z": an item that describes the one before.
 #: "AyurMaya, an affiliate of Matrix Capital Management, along with Fidelity": the item describes the one before.
 _AFFILIATE_ITEM = re.compile(r"\s*(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:affiliate|subsidiary|unit|division|arm|vehicle|fund)\s+of\b")
-_AFFILIATE_WORD = re.compile(r"\b(?:affiliate|subsidiary|unit|division|arm|vehicle)$")
+_AFFILIATE_WORDS = ("affiliate", "subsidiary", " unit", "division", " arm", "vehicle")
 _DESCRIPTION_ITEM = re.compile(r"\s*(?:the|a|an|its)\s+[^A-Z]{3,80}")
 #: Words between two names of one list item ("GSK has launched GNA-NOW") end the list: it was a clause.
 _WORDS_BETWEEN = re.compile(r"[a-z]{3,}")
@@ -151,7 +153,7 @@ def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
     for slot in _SLOT.finditer(text):
         begin, end = slot.span("span")
         stop = next((m for m in _ITEM_STOP.finditer(text, begin, end) if not inside(m.start() + 1)
-                     and not (text.startswith(" of ", m.start()) and _AFFILIATE_WORD.search(text, 0, m.start()))
+                     and not (text.startswith(" of ", m.start()) and text.endswith(_AFFILIATE_WORDS, 0, m.start()))
                      and not (text.startswith(" with ", m.start()) and text.endswith("along", 0, m.start()))), None)
         end = stop.start() if stop else end
         bounds = [begin] + [p for m in _ITEM_SPLIT.finditer(text, begin, end) if not inside(m.start())
@@ -208,8 +210,7 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     cleaned = [_clean(s) for s in sentences]
     lowered = _lowered_words(cleaned)
     registry = NameRegistry(gazetteer)
-    registry.persons = _persons(cleaned) if any(w in text for text in cleaned for w in (" said", "Dr.", "CEO", ", ", "Prof")) \
-        else frozenset()
+    registry.persons = _persons(cleaned)
     literal = gazetteer.literal_pattern
     if literal is not None:
         joined = "\n".join(cleaned)
@@ -317,26 +318,34 @@ _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently
     Nevertheless Notably Importantly Finally Initially Subsequently Currently Recently Previously Together Specifically
     Earlier Later Overall Instead Indeed Alternatively Accordingly Elsewhere Otherwise Still Yet Also Besides Next
     Then Now Here There Shares Analysts According Including Among""".split())
-#: A person named by a title or a quote ("CEO John Hood, Ph.D.", "Pascal Soriot, the CEO of", "said Jane Doe").
-_PERSON = re.compile(
-    r"(?:\b(?:CEO|CFO|COO|CSO|CMO|CTO|Chairman|Chairwoman|President|[Ff]ounder|[Cc]o-founder|Dr\.|Prof\.|Professor|Mr\.|"
-    r"Ms\.|Mrs\.|Chief Executive(?: Officer)?|Executive Chairman|analyst|spokesperson|spokesman|spokeswoman|said|says)\s+)"
-    r"(?P<a>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)|"
-    r"(?P<b>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+),\s+(?:the\s+)?(?:company's\s+|firm's\s+)?(?:Ph\.?\s?D|M\.?\s?D|"
-    r"CEO|chief|Chief|president|President|chairman|Chairman|founder|co-founder|head|Head|director|Director|"
-    r"professor|Professor|managing|Managing|partner|Partner|vice|Vice|executive|Executive|senior|Senior)\b")
+#: A person named by a title or a quote ("CEO John Hood, Ph.D.", "Pascal Soriot, the CEO of", "said Jane Doe"): the
+#: title before the name, or the title after a comma, each found first and the name read next to it.
+_NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"
+_TITLE_BEFORE = re.compile(
+    r"(?:CEO|CFO|COO|CSO|CMO|CTO|Chairman|Chairwoman|President|[Ff]ounder|[Cc]o-founder|Dr\.|Prof\.|Professor|Mr\.|"
+    r"Ms\.|Mrs\.|Chief Executive(?: Officer)?|Executive Chairman|analyst|spokesperson|spokesman|spokeswoman|said|says)"
+    rf"\s+({_NAME})")
+_TITLE_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?:company's\s+|firm's\s+)?(?:Ph\.?\s?D|M\.?\s?D|CEO|chief|Chief|president|President|chairman|"
+    r"Chairman|founder|co-founder|head|Head|director|Director|professor|Professor|managing|Managing|partner|Partner|"
+    r"vice|Vice|executive|Executive|senior|Senior)\b")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME})$")
 
 
 def _persons(texts: list[str]) -> frozenset[str]:
     """The people a document names by a title or a quote, with their surnames."""
     names: set[str] = set()
-    for text in texts:
-        for match in _PERSON.finditer(text):
-            name = match.group("a") or match.group("b")
-            words = name.split()
-            if words[-1] in HEADS or has_legal_suffix(name) or any(w in COMMON or w in STOP_LEAD for w in words):
-                continue   # "said Novartis Pharma": a company quoted, no person
-            names.update((name, words[-1]))
+    text = "\x00".join(texts)   # one scan of the document; no pattern crosses a NUL
+    found = _TITLE_BEFORE.findall(text)
+    for title in _TITLE_AFTER.finditer(text):
+        named = _NAME_BEFORE.search(text, max(0, title.start() - 60), title.start())
+        if named:
+            found.append(named.group(1))
+    for name in found:
+        words = name.split()
+        if words[-1] in HEADS or has_legal_suffix(name) or any(w in COMMON or w in STOP_LEAD for w in words):
+            continue   # "said Novartis Pharma": a company quoted, no person
+        names.update((name, words[-1]))
     return frozenset(names)
 
 
