@@ -88,12 +88,11 @@ def keep_joint_research(drafts: Sequence[_Draft], masked: list[str], whole: str)
     if not named or not _JOINT_WORK.search(whole):
         return
     for draft in named:
-        if True:
-            parties = list(draft.finding.roles) or list(draft.finding.unresolved)
-            draft.finding.type = "rd_collaboration"
-            draft.finding.roles = {k: "partner" for k in parties}
-            draft.finding.unresolved = []
-            draft.finding.option = False
+        parties = list(draft.finding.roles) or list(draft.finding.unresolved)
+        draft.finding.type = "rd_collaboration"
+        draft.finding.roles = {k: "partner" for k in parties}
+        draft.finding.unresolved = []
+        draft.finding.option = False
 
 
 def _said_elsewhere(finding: Finding, drafts: Sequence[_Draft]) -> dict[int, str] | None:
