@@ -38,7 +38,7 @@ _PAST_MONTH = re.compile(r"\b(?i:in|since|during|on|of)\s+(?:(?:early|late|mid)[
                          r"(?P<month>" + _MONTH + r")(?!\w)(?!\.?,?\s*(?:[0-3]?\d(?:st|nd|rd|th)?,?\s*)?(?:19|20)\d\d)")
 #: ", which led the company's seed round in 2021,": a relative clause dates a party, not the event.
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,.;]{0,120},")
-#: "agreed to buy ZS Pharma last month", "a $101 million series B that closed two years ago": history, whatever
+#: "agreed to buy Marrow Pharma last month", "a $90 million series B that closed two years ago": history, whatever
 #: the release's date.
 _RELATIVE_PAST = re.compile(r"\b(?:last (?:month|year|spring|summer|autumn|fall|winter|quarter)|(?:a|one|two|three|four|five|"
                             r"six|several|a few|\d+) (?:years?|months?) ago|earlier this year|(?:the )?previous year|"

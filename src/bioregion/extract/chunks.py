@@ -178,7 +178,7 @@ def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]
     return pieces + _split_bad_connectors(text, begin, end)
 
 
-#: "Spectrum Pharmaceuticals of the USA": a country after "of" says where the company is, it is no part of its name.
+#: "Halden Pharmaceuticals of the USA": a country after "of" says where the company is, it is no part of its name.
 _COUNTRY = re.compile(r"(?:USA|US|U\.S\.|UK|U\.K\.|United States|United Kingdom|Germany|France|Switzerland|Japan|China|"
                       r"India|Korea|South Korea|Belgium|Italy|Spain|Sweden|Denmark|the Netherlands|Netherlands|Israel|Canada|"
                       r"Australia|Ireland|Austria|Finland|Norway)\b")
@@ -200,7 +200,7 @@ def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, in
     return pieces
 
 
-#: Title-cased headline verbs and prepositions: "HitGen Signs Drug Discovery Deal With Pfizer" is two names.
+#: Title-cased headline verbs and prepositions: "Korvath Signs Discovery Deal With Lindqvist Pharma" is two names.
 _HEADLINE_WORD = re.compile(
     r"\s(?:Signs|Signed|Inks|Enters|Acquires|Acquire|Buys|Buy|Bought|Raises|Raise|Closes|Completes|Licenses|Licences|"
     r"Licensed|Teams|Taps|Lands|Bags|Nabs|Snags|Gets|Wins|Secures|Announces|Launches|Forms|Agrees|Pays|Expands|"

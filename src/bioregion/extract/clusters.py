@@ -53,7 +53,7 @@ class NameRegistry:
         self.variants: dict[str, str] = {}
         #: Chunk text -> the context-free part of the test in ``_collect`` (chunks recur in a document).
         self.seen: dict[str, tuple[bool, bool]] = {}
-        #: People the document names ("CEO John Hood"), and their surnames: no organisations.
+        #: People the document names ("CEO Martin Aldous"), and their surnames: no organisations.
         self.persons: frozenset[str] = frozenset()
         #: Names already added: their short forms are all in ``variants`` (which only grows).
         self._added: set[str] = set()

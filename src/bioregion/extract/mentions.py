@@ -61,7 +61,7 @@ _ITEM_PREFIX = re.compile(
     r"organi[sz]ation|hospital|capital firm)s?)\s+)*")
 _ITEM_STOP = re.compile(r"\s(?:in|at|on|to|into|across|over|during|which|that|who|for|of|will|is|are|was|with)\s")
 #: "led by X, with participation from Y, the university's venture fund, and Z": an item that describes the one before.
-#: "AyurMaya, an affiliate of Matrix Capital Management, along with Fidelity": the item describes the one before.
+#: "Ayrlow, an affiliate of Matlock Capital, along with Invus": the item describes the one before.
 _AFFILIATE_ITEM = re.compile(r"\s*(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:affiliate|subsidiary|unit|division|arm|vehicle|fund)\s+of\b")
 _AFFILIATE_WORDS = ("affiliate", "subsidiary", " unit", "division", " arm", "vehicle")
 _DESCRIPTION_ITEM = re.compile(r"\s*(?:the|a|an|its)\s+[^A-Z]{3,80}")
@@ -291,7 +291,7 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
         if not name_like or (not strong and index not in slots and is_place_or_product(text, end)):
             continue
         if not strong and _FACILITY.match(text, end):
-            continue   # "Emergent's Center for Innovation (CIADM) facility": a site, no organisation
+            continue   # "Brennick's Center for Process Innovation (CPI) facility": a site, no organisation
         if _PRODUCT_PHRASE.search(piece) and _WHAT_FOR.search(text, max(0, start - 8), start) \
                 and gazetteer.lookup(piece) is None:
             continue
@@ -304,7 +304,7 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
                 registry.alias(acronym.group("acronym"), key)
 
 
-#: News outlets and wires quoted in stories ("Hood told Fierce Biotech", "Reuters said"): never parties.
+#: News outlets and wires quoted in stories ("Aldous told Fierce Biotech", "Reuters said"): never parties.
 _MEDIA = frozenset("""Reuters|Bloomberg|Fierce Biotech|FierceBiotech|Fierce Pharma|FiercePharma|Endpoints News|Endpoints|
     STAT|STAT News|BioCentury|GenomeWeb|GenomeWeb News|Dow Jones|Wall Street Journal|The Wall Street Journal|
     Financial Times|PTI|Press Trust of India|Xinhua|BioSpace|Evaluate|Nikkei|Associated Press|AFP|CNBC|Business Wire|
@@ -318,7 +318,7 @@ _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently
     Nevertheless Notably Importantly Finally Initially Subsequently Currently Recently Previously Together Specifically
     Earlier Later Overall Instead Indeed Alternatively Accordingly Elsewhere Otherwise Still Yet Also Besides Next
     Then Now Here There Shares Analysts According Including Among""".split())
-#: A person named by a title or a quote ("CEO John Hood, Ph.D.", "Pascal Soriot, the CEO of", "said Jane Doe"): the
+#: A person named by a title or a quote ("CEO Martin Aldous, Ph.D.", "Jane Doe, the CEO of", "said Jane Doe"): the
 #: title before the name, or the title after a comma, each found first and the name read next to it.
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"
 _TITLE_BEFORE = re.compile(

@@ -288,7 +288,7 @@ _FUNDING = re.compile(r"\bfund(?:s|ed|ing)?\b|\bgrant|\baward", re.I)
 _SELECTED = re.compile(r"(@\d+@)(?:\s*\([^()@]*\))?[^@]{0,30}?\b(?:has |have |had )?(?:selected|chosen|picked)\s+(@\d+@)")
 
 
-#: "BARDA awarded a $67 million contract to BioFactura"; "X will develop ... under a task order from BARDA".
+#: "BARDA awarded a $48 million contract to Calloway Biologics"; "X will develop ... under a task order from BARDA".
 _AGENCY_CONTRACT = (
     re.compile(r"(?P<a>@\d+@)(?:\s*\([^()]*\))?[^@]{0,30}?\b(?:has |have )?award(?:ed|s)\s+(?:a|an|the)\s+[^@]{0,60}?"
                r"\b(?:contract|task order)\b[^@]{0,40}?\bto (?P<b>@\d+@)"),
@@ -421,7 +421,7 @@ _SUBSUMES = {"merger": "acquisition", "marketing_distribution": "co_development"
 def _subsumed(draft: _Draft, merged: list[_Draft]) -> bool:
     if draft.finding.type == "acquisition" and any(
             m.finding.type == "license" and set(m.finding.roles) == set(draft.finding.roles) for m in merged):
-        return True   # "Antengene Acquires East Asian Rights To Celgene Cancer Candidate": the licence it in-licensed
+        return True   # "Tarvel Acquires Greater China Rights To Morrow Biosciences Antibody": the licence it in-licensed
     wider = _SUBSUMES.get(draft.finding.type)
     return wider is not None and any(m.finding.type == wider and len(set(m.finding.roles) & set(draft.finding.roles))
                                      >= 2 for m in merged)

@@ -79,15 +79,15 @@ _ACQ = [
 ]
 
 
-#: "acquired a 55 percent stake in Acerta": a majority stake is control, an acquisition (Hagedoorn 2002).
+#: "acquired a 55 percent stake in Dunmore Pharma": a majority stake is control, an acquisition (Hagedoorn 2002).
 _MAJORITY = _c(r"\b(?:5[1-9]|[6-9]\d)(?:\.\d+)?\s?(?:%|per ?cent)(?: (?:controlling |majority )?(?:stake|interest|of the "
                r"(?:shares|share capital|equity)))|\bmajority (?:stake|interest|shareholding)|\bcontrolling (?:stake|interest)")
-#: "Sandoz will acquire sole commercialization rights for Lupin's biosimilar": rights, not the company.
+#: "Velmont will acquire sole commercialization rights for Ostrava's biosimilar": rights, not the company.
 _RIGHTS_BOUGHT = _c(r"\b(?:acquir\w*|buy\w*|purchas\w*|obtain\w*)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?"
                     r"(?:commerciali[sz]ation|marketing|distribution|promotion|sales)\s+rights\b")
 
 
-#: "proposing to acquire LianBio", "an unsolicited offer", "a non-binding proposal": no agreed deal.
+#: "proposing to acquire Wendt Bio", "an unsolicited offer", "a non-binding proposal": no agreed deal.
 _PROPOSAL = _c(r"\bpropos\w* to (?:acquire|buy|purchase)|\boption to (?:acquire|buy|purchase)|\b(?:unsolicited|non-binding|indicative|hostile)\b|"
                r"\b(?:buyout|takeover) (?:offer|proposal|bid)\b|\boffer(?:ed|s|ing)? to (?:acquire|buy)")
 
@@ -353,12 +353,12 @@ _GRANTED_BY = _c(r"\b(?:has |have |had )?(?:been|was|were) (?:awarded|granted)\b
 _PRONOUN_END = re.compile(r"\b(?:it|they|the company)\s+$", re.I)
 
 
-#: "Summit will receive £1.26m immediately from the Wellcome Trust": money from a public or charitable funder.
+#: "Tamsin will receive £1.1m immediately from the Wellcome Trust": money from a public or charitable funder.
 _FROM_FUNDER = _c(r"(?P<b>{O}){G80}\b(?:will |to )?receiv\w*\s+(?:a |an )?(?:[$€£]|EUR|USD|GBP)[^@]{0,60}?\bfrom (?:the )?"
                   r"(?P<a>{O})")
 
 
-#: "The Federal Ministry of Education and Research announced an additional €140 million to support CEPI's efforts".
+#: "The Federal Ministry of Education and Research announced an additional €80 million to support CEPI".
 _FUNDS_TO = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:announc\w*|commit\w*|pledg\w*|provid\w*|contribut\w*|donat\w*|will give|gives)\b"
                r"[^@]{0,60}?(?:[$€£]|EUR|USD|GBP)[^@]{0,60}?\bto (?:support |fund )?(?:the )?(?P<b>{O})")
 
