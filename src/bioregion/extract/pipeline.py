@@ -414,14 +414,12 @@ def _other_funder(first: Finding, second: Finding) -> bool:
 
 
 #: A deal between the same parties has one type: an acquisition is no merger too (a reverse merger is an
-#: acquisition), and a co-development includes its co-commercialisation.
-_SUBSUMES = {"merger": "acquisition", "marketing_distribution": "co_development"}
+#: acquisition), a co-development includes its co-commercialisation, and rights a licence grants are no
+#: acquisition ("Tarvel Acquires Greater China Rights To Morrow Biosciences Antibody" over the in-licence).
+_SUBSUMES = {"merger": "acquisition", "marketing_distribution": "co_development", "acquisition": "license"}
 
 
 def _subsumed(draft: _Draft, merged: list[_Draft]) -> bool:
-    if draft.finding.type == "acquisition" and any(
-            m.finding.type == "license" and set(m.finding.roles) == set(draft.finding.roles) for m in merged):
-        return True   # "Tarvel Acquires Greater China Rights To Morrow Biosciences Antibody": the licence it in-licensed
     wider = _SUBSUMES.get(draft.finding.type)
     return wider is not None and any(m.finding.type == wider and len(set(m.finding.roles) & set(draft.finding.roles))
                                      >= 2 for m in merged)
