@@ -21,6 +21,9 @@ _SPIN_BACKGROUND = _c(r"{O},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}spin-?(?:off|out
                       r"spun (?:out|off) [^.]{0,60}\bin (?:19|20)\d\d")
 #: "announced the launch of X, a new spin-off": the apposition names the new company, it is no background.
 _SPIN_LAUNCH = _c(r"\b(?:launch|creation|formation|establishment|founding) of {O},\s+(?:a|an|the)\s+(?:new(?:ly)?\s+)")
+#: "announced the founding of X": the new company; every other party (but funders) a parent.
+_FOUNDING = re.compile(r"\b(?:launch|creation|formation|establishment|founding) of")
+_FOUNDING_OF = re.compile(_FOUNDING.pattern + r" (@\d+@)")
 #: "X, officially launched today as a spin-off of Y,": X the offspring, Y the parent.
 _SPIN_AS = _c(r"({O}),?[^@;]{0,60}?\b(?:launch\w*|founded|established|created|formed|incorporated|set up)\b[^@;]{0,30}?"
               r"\bas (?:a |an )?(?:new |independent )?spin-?(?:off|out) (?:of|from) (?:the )?({O})")
@@ -307,16 +310,15 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
     if launched:
         return Finding("spin_off", {int(launched.group(2).strip("@")): "parent",
                                     int(launched.group(1).strip("@")): "offspring"}, strength=0.8)
-    child = re.search(r"\b(?:launch|creation|formation|establishment|founding) of (@\d+@)", masked) or _SPIN_NEWS.search(
-        masked) or ORG.search(masked, trigger.end())
+    founding = _FOUNDING.search(masked)
+    child = _FOUNDING_OF.search(masked) or _SPIN_NEWS.search(masked) or ORG.search(masked, trigger.end())
     if not child:
         return None
     offspring = int(child.group(1).strip("@"))
-    if _ANOTHER_EVENT.match(masked, child.end()) and not re.search(r"\b(?:launch|creation|formation|establishment|founding) of",
-                                                                   masked):
+    if _ANOTHER_EVENT.match(masked, child.end()) and not founding:
         return None
     parents = []
-    if re.search(r"\b(?:launch|creation|formation|establishment|founding) of", masked):
+    if founding:
         parents = [k for k in _unique(orgs) if k != offspring and k not in funders]
     after_from = re.search(r"(?:from|of) (?:its |the )?(@\d+@)", masked[trigger.end():])
     just_before = re.search(r"(@\d+@)(?:['’]s)?\s+(?:\w+\s+)?$", masked[: trigger.start()])
@@ -364,13 +366,13 @@ _FUNDS_TO = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:announc\w*|commit\w*|pledg\w*|provid\
 
 
 def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    given = _FUNDS_TO.search(masked) if "to " in masked else None
-    if given and org_number(given, "a") in funders and org_number(given, "a") != org_number(given, "b"):
-        return Finding("grant", {org_number(given, "a"): "funder", org_number(given, "b"): "recipient"}, strength=0.75)
-    received = _FROM_FUNDER.search(masked) if "receiv" in masked else None
-    if received and org_number(received, "a") in funders and org_number(received, "b") not in funders:
-        return Finding("grant", {org_number(received, "a"): "funder", org_number(received, "b"): "recipient"},
-                       strength=0.75)
+    # Money a funder gives (the recipient may fund others, as CEPI does) or a company receives from a funder.
+    for word, pattern, recipient_may_fund in (("to ", _FUNDS_TO, True), ("receiv", _FROM_FUNDER, False)):
+        match = pattern.search(masked) if word in masked else None
+        if match:
+            funder, recipient = org_number(match, "a"), org_number(match, "b")
+            if funder in funders and funder != recipient and (recipient_may_fund or recipient not in funders):
+                return Finding("grant", {funder: "funder", recipient: "recipient"}, strength=0.75)
     if re.search(r"\bgranted (?:a |the )?patent|patent (?:grant|was granted)", masked, re.I):
         return None
     if re.search(r"\bgrant(?:s|ed|ing)?\s+(?:to\s+)?@\d+@\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,4}?"
