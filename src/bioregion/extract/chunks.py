@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .names import LEGAL_SUFFIX
+from .places import COUNTRIES
 
 __all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chunks", "has_legal_suffix",
            "is_name_like", "qualifies_by_form"]
@@ -179,9 +180,7 @@ def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 #: "Halden Pharmaceuticals of the USA": a country after "of" says where the company is, it is no part of its name.
-_COUNTRY = re.compile(r"(?:USA|US|U\.S\.|UK|U\.K\.|United States|United Kingdom|Germany|France|Switzerland|Japan|China|"
-                      r"India|Korea|South Korea|Belgium|Italy|Spain|Sweden|Denmark|the Netherlands|Netherlands|Israel|Canada|"
-                      r"Australia|Ireland|Austria|Finland|Norway)\b")
+_COUNTRY = re.compile(rf"(?:{COUNTRIES})(?![\w'’-])")
 
 
 def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, int]]:

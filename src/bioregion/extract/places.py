@@ -15,9 +15,10 @@ import re
 
 from .dates import DATE_REGEX
 
-__all__ = ["is_place_or_product"]
+__all__ = ["COUNTRIES", "is_place_or_product"]
 
-_COUNTRIES = (
+#: Countries as releases write them (a regex alternation).
+COUNTRIES = (
     "Belgium|the Netherlands|Netherlands|Germany|France|Switzerland|Denmark|Sweden|Norway|Finland|Austria|Italy|"
     "Spain|Portugal|Ireland|Luxembourg|Poland|Czech Republic|Hungary|Greece|Turkey|Israel|United Kingdom|UK|U\\.K\\.|"
     "England|Scotland|Wales|United States|USA|U\\.S\\.A\\.|U\\.S\\.|US|Canada|Mexico|Brazil|Argentina|China|"
@@ -30,7 +31,7 @@ _STATES = (
     "Ala|Ariz|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Md|Mass|Mich|Minn|Mo|N\\.J|N\\.Y|N\\.C|Ore|Pa|Tenn|Tex|Va|Wash|Wis|"
     "D\\.C|CA|CO|CT|FL|GA|IL|MA|MD|MI|MN|NC|NJ|NY|OH|PA|TX|UT|VA|WA|ON|QC|BC"
 )
-_PLACE_NEXT = re.compile(rf",\s+(?:{_COUNTRIES}|(?:{_STATES})\.?)(?:-based)?(?![\w'’-])(?!\s+[A-Z])|,?\s+(?:{DATE_REGEX})")
+_PLACE_NEXT = re.compile(rf",\s+(?:{COUNTRIES}|(?:{_STATES})\.?)(?:-based)?(?![\w'’-])(?!\s+[A-Z])|,?\s+(?:{DATE_REGEX})")
 _PRODUCT_NEXT = re.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s\((?:[a-z][a-z\-]{4,}(?: [a-z\-]+)?)\)")
 
 
