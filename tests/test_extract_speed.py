@@ -93,3 +93,16 @@ def test_people_are_found_by_a_title_before_or_after_their_name():
                       "\"It works,\" said Jane Doe.", "Maria Rossi, chief scientific officer, added."])
     assert {"John Hood", "Hood", "Pascal Soriot", "Soriot", "Jane Doe", "Doe", "Maria Rossi", "Rossi"} <= found
     assert "Novartis Pharma" not in _persons(["\"We are pleased,\" said Novartis Pharma."])
+
+
+def test_folded_triggers_hit_where_the_ignorecase_triggers_hit():
+    from bioregion.extract.triggers import TRIGGERS, FoldedPattern
+
+    texts = ["@0@ ACQUIRED @1@ for EUR 5 million to support a Series B; the JV and the CRO",
+             "@0@ Licensed rights from @1@ under a Horizon Europe project, a NIH grant, an IPO",
+             "@0@ and @1@ will Co-Develop and Co-Commercialise; Biologics License Application", "İnked ſtake K", ""]
+    for rel_type, trigger in TRIGGERS.items():
+        assert isinstance(trigger, FoldedPattern), rel_type
+        original = re.compile(trigger.pattern, trigger.flags)
+        for text in texts:
+            assert [m.span() for m in trigger.finditer(text)] == [m.span() for m in original.finditer(text)], rel_type

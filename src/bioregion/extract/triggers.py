@@ -126,20 +126,21 @@ BACKGROUND = _c(r"\b(?:(?:updated|amended|revised|modified|restated|renegotiated
                  r"under (?:the terms of )?that (?:[\w-]+ )?(?:licen[cs]e|agreement|collaboration)|"
                  r"(?:is |are |be )not affected)\b")
 
+#: Written in lower case: each runs as its lower-case twin on the lower-cased sentence (:func:`folded`).
 TRIGGERS = {
     "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*|(?:agree\w* )?to sell|"
                       r"sells|sold|divest\w*|dispos(?:al|e|es|ed|ing))\b|\bmerge with and into\b|"
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
     "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
                  r"into|businesses|operations)\b)[a-z]|\s+@\d+@['’]s)|business combination)\b"),
-    "license": _c(r"\b(?:(?<!Biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| [Aa]pplication)|exclusive (?:worldwide |global )?rights|option to licen\w+|"
+    "license": _c(r"\b(?:(?<!biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| application)|exclusive (?:worldwide |global )?rights|option to licen\w+|"
                  r"technology transfer (?:agreement|deal|contract|pact))"),
     "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
-    "joint_venture": _c(r"\b(?:joint venture|JV)\b"),
-    "consortium": _c(r"\b(?:consortium|public-private partnership|(?:Horizon 2020|Horizon Europe|IMI|IHI|EU-funded) "
+    "joint_venture": _c(r"\b(?:joint venture|jv)\b"),
+    "consortium": _c(r"\b(?:consortium|public-private partnership|(?:horizon 2020|horizon europe|imi|ihi|eu-funded) "
                      r"project)\b"),
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
-                            r"services? agreement|contract research organi[sz]ation|CRO|CDMO|CMO|"
+                            r"services? agreement|contract research organi[sz]ation|cro|cdmo|cmo|"
                             r"development and manufacturing|fee-for-service|to manufacture)\b|\bselected {O} as\b"),
     "marketing_distribution": _c(r"\b(?:distribut\w*|co-promot\w*|promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement|co-?operat\w* (?:in|on) (?:the )?(?:marketing|"
@@ -153,23 +154,24 @@ TRIGGERS = {
                             r"(?:newly[- ]issued )?(?:{O}(?:['’]s)? )?|[\d,]+ )(?:ordinary |common |preferred )?"
                             r"(?:shares|stock)|(?<!option to )(?:purchas\w*|buy\w*|acquir\w*) (?:newly[- ]issued|new) "
                             r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?(?:shares|stock))\b"),
-    "venture_round": _c(r"\b(?:series [A-F]\d?(?![- ](?:stage|compan))|"
+    "venture_round": _c(r"\b(?:series [a-f]\d?(?![- ](?:stage|compan))|"
                         r"seed (?:round|financing|funding|capital|investment)|(?:financing|funding|investment) round|"
                         r"venture (?:round|financing)|crossover (?:round|financing)|growth (?:round|financing)|the round|"
                         r"(?:round|financing|investment|funding|extension|tranche)\b[^@.;]{0,60}?\b(?:co-)?led by)\b"),
     "spin_off": _c(r"\b(?:spin-?off|spin-?out|spun (?:out|off)|spins? (?:out|off))\b"),
-    "grant": _c(r"(?:\b(?:a|an|the|million|billion|research|innovation|development|EIC|NIH|government|public|"
+    "grant": _c(r"(?:\b(?:a|an|the|million|billion|research|innovation|development|eic|nih|government|public|"
                 r"non-dilutive|five-year|three-year|two-year|multi-year) grant\b|"
                 r"\bgrant (?:from|of)\b|\baward(?:s|ed|ing)?\b|\bsubsid(?:y|ies|ised|ized)\b|"
                 r"\bnon-dilutive (?:funding|financing|capital)\b|"
-                r"\brecoverable (?:cash )?advances?\b|(?:[$€£]|EUR|USD|GBP)\s?[\d.,]+\s?(?:m|bn|million|billion)?\b[^@.;]{0,40}?"
-                r"\bto (?:support|fund)\b|\breceiv\w*\s+(?:a |an )?(?:[$€£]|EUR|USD|GBP)\s?[\d.,]+[^@.;]{0,60}?\bfrom\b|\bgranted (?:the company )?{O} (?:a total of |up to )?"
-                r"(?:[$€£¥]|EUR|USD|GBP|CHF|SEK|DKK)|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
-    "ipo": _c(r"\b(?:initial public offering|IPO|went public|go public)\b"),
+                r"\brecoverable (?:cash )?advances?\b|(?:[$€£]|eur|usd|gbp)\s?[\d.,]+\s?(?:m|bn|million|billion)?\b[^@.;]{0,40}?"
+                r"\bto (?:support|fund)\b|\breceiv\w*\s+(?:a |an )?(?:[$€£]|eur|usd|gbp)\s?[\d.,]+[^@.;]{0,60}?\bfrom\b|\bgranted (?:the company )?{O} (?:a total of |up to )?"
+                r"(?:[$€£¥]|eur|usd|gbp|chf|sek|dkk)|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
+    "ipo": _c(r"\b(?:initial public offering|ipo|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
                            r"\bresearch agreement\b"),
 }
+TRIGGERS = {rel_type: folded(trigger) for rel_type, trigger in TRIGGERS.items()}
 #: For each type, words one of which its trigger contains: cheap substring tests before the patterns.
 TRIGGER_WORDS = {
     "acquisition": ("acqui", "buy", "bought", "takeover", "take over", "purchas", "sell", "sold", "divest", "dispos",
