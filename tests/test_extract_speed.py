@@ -106,3 +106,12 @@ def test_folded_triggers_hit_where_the_ignorecase_triggers_hit():
         original = re.compile(trigger.pattern, trigger.flags)
         for text in texts:
             assert [m.span() for m in trigger.finditer(text)] == [m.span() for m in original.finditer(text)], rel_type
+
+
+def test_lower_case_names_read_back_from_their_suffixes_are_the_pattern_matches():
+    from bioregion.extract.chunks import _LOWER_SUFFIXED, _lower_suffixed
+
+    texts = ["argenx SE and uniQure N.V. signed; (bioMérieux SA) ab_cd AG, XYabc SE, x7Yabc AB, mAbxience Ltd",
+             "@argenx SE, eTheRNA GmbH, a SE", "idorsia Ltd.", "Inc. plc", ""]
+    for text in texts:
+        assert [m.span() for m in _lower_suffixed(text)] == [m.span() for m in _LOWER_SUFFIXED.finditer(text)]

@@ -30,8 +30,11 @@ _CHUNK = re.compile(
     rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?"
     rf"(?:\s+\([A-Z][a-z]+\)(?=,?\s+{LEGAL_SUFFIX}))?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
 )
-_LOWER_SUFFIXED = re.compile(r"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]* (?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|"
-                             r"BV|B\.V\.|A/S)(?![\w])")
+#: A name written in lower case ("argenx SE", "uniQure N.V."): only with a legal suffix.
+_LOWER_SUFFIX = r" (?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|BV|B\.V\.|A/S)(?![\w])"
+_LOWER_SUFFIXED = re.compile(rf"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]*{_LOWER_SUFFIX}")
+#: The suffix alone opens on a space, so the regex engine jumps from space to space; the name is read back from it.
+_LOWER_SUFFIX_AT = re.compile(_LOWER_SUFFIX)
 SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
 _SUFFIX_WORDS = frozenset(
     """Inc. Inc Incorporated Corp. Corp Corporation Co. Ltd. Ltd Limited LLC L.L.C. LP L.P. plc PLC Plc N.V. NV B.V. BV
@@ -100,9 +103,7 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
     ['Wallonia', 'W.IN.G', 'Merck & Co., Inc.']
     """
     out = []
-    matches = list(_CHUNK.finditer(text))
-    if " SE" in text or " NV" in text or " AG" in text or " Inc" in text or " SA" in text or " plc" in text:
-        matches += list(_LOWER_SUFFIXED.finditer(text))
+    matches = list(_CHUNK.finditer(text)) + _lower_suffixed(text)
     for match in matches:
         start, end = match.span()
         piece = match.group()
@@ -127,6 +128,22 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
     if "Company" in text or "Leader" in text:
         out = [c for c in out if not _DESCRIPTION.search(c[2]) or not _INDEFINITE.search(text, max(0, c[0] - 4), c[0])]
     return _join_fields(text, out) if " and " in text else out
+
+
+def _lower_suffixed(text: str) -> list[re.Match[str]]:
+    """The matches of ``_LOWER_SUFFIXED`` in ``text``, found from their suffixes."""
+    found = []
+    for suffix in _LOWER_SUFFIX_AT.finditer(text):
+        start = suffix.start()
+        while start and text[start - 1] in _ALNUM:
+            start -= 1
+        match = _LOWER_SUFFIXED.match(text, start)
+        if match and match.end() == suffix.end():
+            found.append(match)
+    return found
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 #: "Copenhagen-based Halvorsen Pharma A/S", "San Francisco-based Acme": the place is no part of the name.
