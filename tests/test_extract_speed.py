@@ -115,3 +115,18 @@ def test_lower_case_names_read_back_from_their_suffixes_are_the_pattern_matches(
              "@argenx SE, eTheRNA GmbH, a SE", "idorsia Ltd.", "Inc. plc", ""]
     for text in texts:
         assert [m.span() for m in _lower_suffixed(text)] == [m.span() for m in _LOWER_SUFFIXED.finditer(text)]
+
+
+def test_slot_openers_grouped_by_letter_match_as_the_flat_alternation():
+    from bioregion.extract.fastre import words_at_boundary
+    from bioregion.extract.mentions import _SLOT, _SLOT_OPENERS
+
+    flat = re.compile(r"\b(?:" + "|".join(_SLOT_OPENERS) + ")")
+    grouped = re.compile(words_at_boundary(_SLOT_OPENERS))
+    texts = ["The round was co-led by @0@ and misled by none; partners including @1@, @2@ agreed to acquire @3@.",
+             "@0@ will buy @1@ after a deal with @2@ and funding of EUR 5 million from @3@; rebuy, abuy, members are",
+             "investors, including @0@; its investment in @1@; invested in @2@; licensed from @3@; task order to @4@",
+             "the project is coordinated by X", ""]
+    for text in texts:
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)] != [] or not text
+    assert _SLOT.pattern.startswith(words_at_boundary(_SLOT_OPENERS))

@@ -31,9 +31,9 @@ _CHUNK = re.compile(
     rf"(?:\s+\([A-Z][a-z]+\)(?=,?\s+{LEGAL_SUFFIX}))?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
 )
 #: A name written in lower case ("argenx SE", "uniQure N.V."): only with a legal suffix.
-_LOWER_SUFFIX = r" (?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|BV|B\.V\.|A/S)(?![\w])"
-_LOWER_SUFFIXED = re.compile(rf"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]*{_LOWER_SUFFIX}")
-#: The suffix alone opens on a space, so the regex engine jumps from space to space; the name is read back from it.
+_LOWER_SUFFIX = r"(?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|BV|B\.V\.|A/S)(?![\w])"
+_LOWER_SUFFIXED = re.compile(rf"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]* {_LOWER_SUFFIX}")
+#: The suffix alone opens on its letters, so the regex engine jumps to them; the name is read back from it.
 _LOWER_SUFFIX_AT = re.compile(_LOWER_SUFFIX)
 SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
 _SUFFIX_WORDS = frozenset(
@@ -132,9 +132,13 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
 
 def _lower_suffixed(text: str) -> list[re.Match[str]]:
     """The matches of ``_LOWER_SUFFIXED`` in ``text``, found from their suffixes."""
-    found = []
+    found: list[re.Match[str]] = []
+    if not _LOWER_SUFFIX_AT.search(text):   # most sentences: one fast scan
+        return found
     for suffix in _LOWER_SUFFIX_AT.finditer(text):
-        start = suffix.start()
+        start = suffix.start() - 1
+        if start < 1 or text[start] != " ":
+            continue
         while start and text[start - 1] in _ALNUM:
             start -= 1
         match = _LOWER_SUFFIXED.match(text, start)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .chunks import COMMON, HEADS, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, qualifies_by_form
 from .clusters import Cluster, NameRegistry
+from .fastre import words_at_boundary
 from .gazetteer import Gazetteer
 from .kinds import ACADEMIC_KINDS, FUNDER_KINDS, kind_of
 from .places import is_place_or_product
@@ -38,16 +39,23 @@ _SUBJECT_NEXT = re.compile(
     r"selected\b|is\b|are\b|to\b|acquires\b|acquired\b|reported\b|reports\b|launch\w*|secur\w+|inks\b|"
     r"grants\b|granted\b|licen[cs]es\b|licen[cs]ed\b|awarded\b|awards\b|obtain\w*|agreed\b|agrees\b|form\w*\b)"
 )
+#: The words that open a slot ("led by", "partners including", "agreement with"), plain ``\b``-words written
+#: to open on their letter (:func:`.fastre.words_at_boundary`): the pattern runs on many sentences.
+_SLOT_OPENERS = [
+    "co-led by", "led by", "joined by", "backed by", "supported by", "funded by", "financed by", "coordinated by",
+    "participation (?:from|of|by)", r"investors?\b,?(?: (?:including|such as|include|includes))?",
+    r"partners?\b,?(?: (?:are|were|including|such as|include|includes))?", "bring(?:s|ing)? together",
+    "compris(?:es|ing)", "consist(?:s|ing) of", "members?(?: are| include| including)?",
+    *(rf"{word}\b(?: (?!(?:co-)?led\b|by\b)[\w\-.,$€£]+){{0,5}}? from" for word in
+      ("funding", "financing", "capital", "round", "investment", "grant", "award", "subsidy")),
+    "acquisition of", "to acquire[sd]?", "to buy", "will acquire[sd]?", "will buy", "agreed to acquire[sd]?",
+    "agreed to buy", "acquire[sd]?", "buy", "merger with", "merge with",
+    *(f"{word} with" for word in ("agreement", "collaboration", "partnership", "deal", "alliance", "pact")),
+    "stake in", "investment in", "invest(?:s|ed)? in", "licen[cs]ed? from", "contract to", "task order to",
+]
 _SLOT = re.compile(
-    r"(?:\b(?:co-)?led by|\b(?:joined|backed|supported|funded|financed|coordinated) by|\bparticipation (?:from|of|by)|"
-    r"\binvestors?\b,?(?: (?:including|such as|include|includes))?|"
-    r"\bpartners?\b,?(?: (?:are|were|including|such as|include|includes))?|"
-    r"\bbring(?:s|ing)? together|\bcompris(?:es|ing)|\bconsist(?:s|ing) of|\bmembers?(?: are| include| including)?|"
-    r"\b(?:funding|financing|capital|round|investment|grant|award|subsidy)\b(?: (?!(?:co-)?led\b|by\b)[\w\-.,$€£]+){0,5}? from|"
-    r"\b(?:acquisition of|(?:to |will |agreed to )?(?:acquire[sd]?|buy)|merger with|merge with|(?:agreement|collaboration|"
-    r"partnership|deal|alliance|pact) with|stake in|investment in|invest(?:s|ed)? in|licen[cs]ed? from|"
-    r"(?:contract|task order) to))\s+"
-    r"(?=(?P<span>(?:[^.;:]|\.(?=\w)|"
+    words_at_boundary(_SLOT_OPENERS) + r"\s+"
+    r"(?=(?P<span>(?:[^.;:]+|\.(?=\w)|"
     r"(?:(?<=Ltd)|(?<=Inc)|(?<=Corp)|(?<=Co)|(?<=N\.V)|(?<=S\.A))\.(?=,|,? (?:and|&) ))+))"
 )
 #: Every match of ``_SLOT`` contains one of these (a test keeps them in step): a cheap test before the pattern.

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .fastre import by_first_letter
+
 __all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "TRIGGER_WORDS",
            "FoldedPattern", "candidate_types", "folded", "masked_pattern", "org_number",
            "search_lowered"]
@@ -197,20 +199,7 @@ _WORD_TYPES = {word: frozenset(t for t, words in TRIGGER_WORDS.items() if any(w 
                for word in GUARD_WORDS}
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation of ``words`` grouped by first letter, each group in the given order.
-
-    Only words opening with the letter at hand can match there, so the first of them to match is the one
-    the flat alternation picks; the regex engine tests one letter instead of every word at each position.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word)
-    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
-                    for first, group in groups.items())
-
-
-_ANY_WORD = re.compile(_by_first_letter(sorted(GUARD_WORDS, key=len, reverse=True)))
+_ANY_WORD = re.compile(by_first_letter(sorted(GUARD_WORDS, key=len, reverse=True)))
 
 
 def candidate_types(lower: str) -> set[str]:
