@@ -130,3 +130,25 @@ def test_slot_openers_grouped_by_letter_match_as_the_flat_alternation():
     for text in texts:
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)] != [] or not text
     assert _SLOT.pattern.startswith(words_at_boundary(_SLOT_OPENERS))
+
+
+def test_event_words_grouped_by_letter_match_as_the_flat_alternation():
+    from bioregion.extract.triggers import _EVENT_WORDS, EVENT
+
+    flat = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.I)
+    texts = ["@0@ has co-led the round; @1@ co-leads, @2@ leads and will close; it was pricing today",
+             "Unannounced, re-signed, forsaken; the newest partner with @0@ had led", "@0@ Acquired @1@", ""]
+    for text in texts:
+        assert [m.span() for m in EVENT.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_legal_suffixes_grouped_by_letter_match_as_the_flat_alternation():
+    from bioregion.extract.names import _LEGAL_SUFFIXES, LEGAL_SUFFIX
+
+    flat = re.compile(rf",?\s+(?:{'|'.join(_LEGAL_SUFFIXES)})(?!\w)")
+    grouped = re.compile(rf",?\s+{LEGAL_SUFFIX}(?!\w)")
+    texts = ["Acme Co., Ltd. and Zeta GmbH & Co. KG, Beta Company, Limited; Gamma S.A. de C.V. Delta S.A.S. Eps SA",
+             "Kappa Pty Ltd, Lambda Inc. Incorporated, Mu AB (publ), Nu S.à.r.l., Xi L.L.C. Omicron N. V. Pi Co",
+             "no suffix here", ""]
+    for text in texts:
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]

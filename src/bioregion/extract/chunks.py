@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .fastre import branches_by_first_char
 from .names import LEGAL_SUFFIX
 from .places import COUNTRIES
 
@@ -23,8 +24,11 @@ __all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chun
 _CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del|degli|della|dei|delle|do|da)\s+"
             r"(?:the\s+)?|"
             r"(?<=Université)\s+(?:catholique|libre)\s+(?:de\s+)?|[ \t]+)")
-_WORD = (r"(?!(?:Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|"
-    r"Oyj|Oy|SpA|Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG)"
+#: A word of a name: no legal suffix (tried at every word, so written by first letter: :mod:`.fastre`), no scale.
+_SUFFIX_WORD = branches_by_first_char(
+    r"Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|Oyj|Oy|SpA|"
+    r"Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG".split("|"))
+_WORD = (rf"(?!(?:{_SUFFIX_WORD})"
     r"(?![\w/\-]))(?!(?:Million|Billion|Trillion|Thousand)\b)(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
     rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?"

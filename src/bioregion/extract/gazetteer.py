@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .agencies import AGENCIES
+from .fastre import by_first_letter
 from .names import BUILTIN_ORGANISATIONS, normalise
 
 __all__ = ["Gazetteer", "Entry", "builtin_gazetteer"]
@@ -85,7 +86,7 @@ class Gazetteer:
     def literal_pattern(self) -> re.Pattern[str] | None:
         """One pattern for :attr:`literal_names` (longest first), or ``None`` when there are none."""
         if self._literal_pattern is None and self.literal_names:
-            names = "|".join(re.escape(n) for n in sorted(self.literal_names, key=len, reverse=True))
+            names = by_first_letter(sorted(self.literal_names, key=len, reverse=True))
             self._literal_pattern = re.compile(rf"(?<![\w@])(?:{names})(?!\w)")
             self._literal_prefilter = re.compile(names)
         return self._literal_pattern
@@ -95,7 +96,8 @@ class Gazetteer:
         """:attr:`literal_names` anywhere, word boundaries or not: a quick test before :attr:`literal_pattern`.
 
         It opens on a name's letter, so the regex engine tries it only where a name could start (the
-        boundary test that opens :attr:`literal_pattern` is tried at every position).
+        boundary test that opens :attr:`literal_pattern` is tried at every position), and there only the
+        names with that first letter (:func:`.fastre.by_first_letter`).
         """
         return self._literal_prefilter if self.literal_pattern is not None else None
 

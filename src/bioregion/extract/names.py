@@ -13,15 +13,22 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .fastre import branches_by_first_char
+
 __all__ = ["KnownOrganisation", "BUILTIN_ORGANISATIONS", "LEGAL_SUFFIX", "normalise", "strip_suffix"]
 
-#: A legal-form suffix at the end of a name, with its optional comma.
-LEGAL_SUFFIX = (
-    r"(?:S\.A\.B?\.? de C\.V\.?|Co\.?,?\s+(?:Ltd|LTD)\.?|GmbH\s*&\s*Co\.?\s*KG|Company,?\s+Limited|Company|INC\.?|LTD\.?|CORP\.?|LIMITED|S\.R\.L\.|S\.P\.A\.|KG|Pty\.?\s+Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|"
-    r"Co\.|Ltd\.?|Limited|L\.?L\.?C\.?|L\.P\.|LP|plc|PLC|Plc|N\.\s?V\.|NV|B\.\s?V\.|BV|S\.A\.S\.|SAS|"
-    r"S\.A\.|SA|AG|SE|GmbH|A/S|ASA|AB|Oyj|Oy|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.|K\.K\.|"
-    r"a\.s\.|A\.S\.|BVBA|bvba|CVBA|SARL|S\.à\.r\.l\.|Pte\.?\s+Ltd\.?|\(publ\)|S\.A\.B?\.? de C\.V\.?)"
-)
+#: Legal-form suffixes, longer forms before their prefixes ("Company, Limited" before "Company").
+_LEGAL_SUFFIXES = [
+    r"S\.A\.B?\.? de C\.V\.?", r"Co\.?,?\s+(?:Ltd|LTD)\.?", r"GmbH\s*&\s*Co\.?\s*KG", r"Company,?\s+Limited", "Company",
+    r"INC\.?", r"LTD\.?", r"CORP\.?", "LIMITED", r"S\.R\.L\.", r"S\.P\.A\.", "KG", r"Pty\.?\s+Ltd\.?", r"Inc\.?",
+    "Incorporated", r"Corp\.?", "Corporation", r"Co\.", r"Ltd\.?", "Limited", r"L\.?L\.?C\.?", r"L\.P\.", "LP", "plc",
+    "PLC", "Plc", r"N\.\s?V\.", "NV", r"B\.\s?V\.", "BV", r"S\.A\.S\.", "SAS", r"S\.A\.", "SA", "AG", "SE", "GmbH", "A/S",
+    "ASA", "AB", "Oyj", "Oy", r"S\.p\.A\.", "SpA", r"S\.r\.l\.", "Srl", "SRL", r"S\.L\.", r"K\.K\.", r"a\.s\.", r"A\.S\.",
+    "BVBA", "bvba", "CVBA", "SARL", r"S\.à\.r\.l\.", r"Pte\.?\s+Ltd\.?", r"\(publ\)",
+]
+#: A legal-form suffix at the end of a name, the suffixes grouped by first letter (:mod:`.fastre`): the chunk
+#: pattern tries it after every name.
+LEGAL_SUFFIX = "(?:" + branches_by_first_char(_LEGAL_SUFFIXES) + ")"
 _SUFFIX_TAIL = re.compile(r"(?:,?\s+" + LEGAL_SUFFIX + r")+\s*$")
 _PUNCT = re.compile(r"[^\w&+]+")
 _SPACES = re.compile(r"\s+")

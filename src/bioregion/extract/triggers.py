@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .fastre import by_first_letter
+from .fastre import by_first_letter, words_at_boundary
 
 __all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "TRIGGER_WORDS",
            "FoldedPattern", "candidate_types", "folded", "masked_pattern", "org_number",
@@ -103,11 +103,15 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | FoldedPattern:
     return pattern if twin is None else FoldedPattern(pattern, twin)
 
 
-EVENT = _c(r"\b(?:announc\w*|has become|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|expand\w*|extend\w*|"
-            r"team\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
-            r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
-            r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|"
-            r"participation|attract\w*|(?:has|have|had) (?:co-)?led|(?:co-)?leads)\b")
+#: Event words, written to open on their letter (:func:`.fastre.words_at_boundary`): the pattern runs on every
+#: sentence with a trigger word.
+_EVENT_WORDS = (
+    r"announc\w*|has become|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|expand\w*|"
+    r"extend\w*|team\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
+    r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
+    r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
+    r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads").split("|")
+EVENT = _c(words_at_boundary(_EVENT_WORDS) + r"\b")
 BACKGROUND = _c(r"\b(?:(?:updated|amended|revised|modified|restated|renegotiated) (?:the )?(?:terms of )?(?:their|its|the|our) "
                  r"(?:[\w-]+ ){0,4}(?:agreements?|collaboration|licen[cs]e|partnership|deal)|continues? to|continued|previously(?![- ]announced)|formerly|being (?:co-)?developed|"
                  r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
