@@ -152,3 +152,20 @@ def test_legal_suffixes_grouped_by_letter_match_as_the_flat_alternation():
              "no suffix here", ""]
     for text in texts:
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_grant_and_background_cues_grouped_by_letter_match_as_the_flat_alternations():
+    from bioregion.extract.triggers import _BACKGROUND_BRANCHES, _GRANT_BRANCHES, BACKGROUND, TRIGGERS
+
+    at_boundary = re.compile(r"^(\w)\(\?<=\\b\1\)")
+    flat_grant = re.compile("|".join(at_boundary.sub(r"\\b\1", b) for b in _GRANT_BRANCHES).replace(
+        "{O}", r"@\d+@"), re.I)
+    flat_background = re.compile(r"\b(?:" + "|".join(_BACKGROUND_BRANCHES) + r")\b", re.I)
+    texts = ["@0@ received a EUR 2.5 million grant from @1@; €5m to support @2@; the NIH grant of USD 3m",
+             "@0@ was awarded; granted @1@ up to EUR 4 million; selected by the @2@ (EIC) to receive; a subsidy",
+             "@0@ continues to work under its existing collaboration with @1@, which it had in-licensed; unaffected",
+             "Revenue, the company's long-standing partnership with @0@; termination of the agreement; is not affected",
+             "A Grant, An award, The Five-Year Grant", ""]
+    for text in texts:
+        assert [m.span() for m in TRIGGERS["grant"].finditer(text)] == [m.span() for m in flat_grant.finditer(text)]
+        assert [m.span() for m in BACKGROUND.finditer(text)] == [m.span() for m in flat_background.finditer(text)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["branches_by_first_char", "by_first_letter", "words_at_boundary"]
+__all__ = ["at_boundary", "branches_by_first_char", "by_first_letter", "words_at_boundary"]
 
 
 def by_first_letter(words: list[str]) -> str:
@@ -52,6 +52,19 @@ def branches_by_first_char(branches: list[str]) -> str:
             raise ValueError(f"branch {branch!r} must open on a plain character")
         groups.setdefault(head, []).append(branch[len(head):])
     return "|".join(head + "(?:" + "|".join(group) + ")" for head, group in groups.items())
+
+
+def at_boundary(branch: str) -> str:
+    r"""``\b`` + ``branch``, written to open on the branch's first letter (for :func:`branches_by_first_char`).
+
+    Examples
+    --------
+    >>> at_boundary("grant (?:from|of)")
+    'g(?<=\\bg)rant (?:from|of)'
+    """
+    if not branch[:1].isalpha():
+        raise ValueError(f"branch {branch!r} must open on a letter")
+    return rf"{branch[0]}(?<=\b{branch[0]}){branch[1:]}"
 
 
 def words_at_boundary(branches: list[str]) -> str:

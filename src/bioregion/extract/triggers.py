@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .fastre import by_first_letter, words_at_boundary
+from .fastre import at_boundary, branches_by_first_char, by_first_letter, words_at_boundary
 
 __all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "TRIGGER_WORDS",
            "FoldedPattern", "candidate_types", "folded", "masked_pattern", "org_number",
@@ -112,26 +112,51 @@ _EVENT_WORDS = (
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
     r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads").split("|")
 EVENT = _c(words_at_boundary(_EVENT_WORDS) + r"\b")
-BACKGROUND = _c(r"\b(?:(?:updated|amended|revised|modified|restated|renegotiated) (?:the )?(?:terms of )?(?:their|its|the|our) "
-                 r"(?:[\w-]+ ){0,4}(?:agreements?|collaboration|licen[cs]e|partnership|deal)|continues? to|continued|previously(?![- ]announced)|formerly|being (?:co-)?developed|"
-                 r"(?:existing|ongoing|current|long-?standing) (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
-                 r"licen[cs]e|alliance|deal|contract|relationship|arrangement|co-development|cooperation)|largely from|revenue|income from|"
-                 r"established in (?:19|20)\d\d|is preparing|was founded|were founded|includ(?:e|es|ing) @\d+(?=@)|including the|(?:partners|collaborators|customers|clients|licensees|investors) (?:\w+ )?includ(?:e|es|ing) the|"
-                 r"partners include|which (?:it|the company|we) (?:had )?(?:in-)?licen[cs]ed|"
-                 r"(?:discovered|developed|identified|generated|designed|created|conducted|performed|carried out|"
-                 r"published|presented|obtained|run) (?:in collaboration|jointly|together|"
-                 r"in partnership|under (?:a|an|the|its|their) (?:[\w-]+ )?(?:collaboration|agreement|partnership))|"
-                 r"(?:under|through) (?:its|their|our) (?:[\w-]+ ){0,3}(?:collaboration|agreement|partnership|"
-                 r"licen[cs]e|alliance)|(?:its|their|our|the company['’]s) (?:[\w-]+ ){0,2}(?:partnership|collaboration|alliance|"
-                 r"relationship) with|"
-                 r"(?:terminat|discontinu)\w* (?:of )?(?:the |its |their |our )?(?:[\w-]+ ){0,4}(?:agreements?|"
-                 r"collaboration|partnership|licen[cs]e|alliance)|rights? (?:will |shall )?revert|"
-                 r"remains? (?:licensed|partnered|in (?:place|effect|force))|continues? unchanged|unaffected|"
-                 r"had been (?:partnered|collaborating|working)|will continue\b|"
-                 r"trigger(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,3}milestone|"
-                 r"under (?:the terms of )?that (?:[\w-]+ )?(?:licen[cs]e|agreement|collaboration)|"
-                 r"(?:is |are |be )not affected)\b")
+def _each(words: str, rest: str) -> list[str]:
+    """``word + rest`` for each of the ``|``-separated ``words``."""
+    return [word + rest for word in words.split("|")]
 
+
+#: Background cues: the deal told is an old one, still running, or ending (grouped by first letter, :mod:`.fastre`).
+_BACKGROUND_BRANCHES = [
+    *_each("updated|amended|revised|modified|restated|renegotiated", r" (?:the )?(?:terms of )?(?:their|its|the|our) "
+           r"(?:[\w-]+ ){0,4}(?:agreements?|collaboration|licen[cs]e|partnership|deal)"),
+    "continues? to", "continued", "previously(?![- ]announced)", "formerly", "being (?:co-)?developed",
+    *_each("existing|ongoing|current|long-?standing", r" (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
+           r"licen[cs]e|alliance|deal|contract|relationship|arrangement|co-development|cooperation)"),
+    "largely from", "revenue", "income from", r"established in (?:19|20)\d\d", "is preparing", "was founded",
+    "were founded", r"includ(?:e|es|ing) @\d+(?=@)", "including the",
+    *_each("partners|collaborators|customers|clients|licensees|investors", r" (?:\w+ )?includ(?:e|es|ing) the"),
+    "partners include", "which (?:it|the company|we) (?:had )?(?:in-)?licen[cs]ed",
+    *_each("discovered|developed|identified|generated|designed|created|conducted|performed|carried out|published|"
+           "presented|obtained|run", r" (?:in collaboration|jointly|together|in partnership|under (?:a|an|the|its|their) "
+           r"(?:[\w-]+ )?(?:collaboration|agreement|partnership))"),
+    *_each("under|through", r" (?:its|their|our) (?:[\w-]+ ){0,3}(?:collaboration|agreement|partnership|licen[cs]e|alliance)"),
+    *_each("its|their|our|the company['’]s", r" (?:[\w-]+ ){0,2}(?:partnership|collaboration|alliance|relationship) with"),
+    *_each("terminat|discontinu", r"\w* (?:of )?(?:the |its |their |our )?(?:[\w-]+ ){0,4}(?:agreements?|collaboration|"
+           r"partnership|licen[cs]e|alliance)"),
+    "rights? (?:will |shall )?revert", "remains? (?:licensed|partnered|in (?:place|effect|force))", "continues? unchanged",
+    "unaffected", "had been (?:partnered|collaborating|working)", r"will continue\b",
+    r"trigger(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,3}milestone",
+    r"under (?:the terms of )?that (?:[\w-]+ )?(?:licen[cs]e|agreement|collaboration)",
+    *_each("is |are |be ", "not affected"),
+]
+BACKGROUND = _c(words_at_boundary(_BACKGROUND_BRANCHES) + r"\b")
+
+#: A grant's words, grouped by first letter (:mod:`.fastre`): the grant trigger runs on every sentence that
+#: says "award", "receive", "selected", ...
+_GRANT_BRANCHES = [
+    *(at_boundary(f"{word} grant\\b") for word in (
+        "a", "an", "the", "million", "billion", "research", "innovation", "development", "eic", "nih", "government",
+        "public", "non-dilutive", "five-year", "three-year", "two-year", "multi-year")),
+    at_boundary(r"grant (?:from|of)\b"), at_boundary(r"award(?:s|ed|ing)?\b"), at_boundary(r"subsid(?:y|ies|ised|ized)\b"),
+    at_boundary(r"non-dilutive (?:funding|financing|capital)\b"), at_boundary(r"recoverable (?:cash )?advances?\b"),
+    *(rf"{currency}\s?[\d.,]+\s?(?:m|bn|million|billion)?\b[^@.;]{{0,40}}?\bto (?:support|fund)\b"
+      for currency in (r"\$", "€", "£", "eur", "usd", "gbp")),
+    at_boundary(r"receiv\w*\s+(?:a |an )?(?:[$€£]|eur|usd|gbp)\s?[\d.,]+[^@.;]{0,60}?\bfrom\b"),
+    at_boundary(r"granted (?:the company )?{O} (?:a total of |up to )?(?:[$€£¥]|eur|usd|gbp|chf|sek|dkk)"),
+    at_boundary(r"selected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b"),
+]
 #: Written in lower case: each runs as its lower-case twin on the lower-cased sentence (:func:`folded`).
 TRIGGERS = {
     "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*|(?:agree\w* )?to sell|"
@@ -165,13 +190,7 @@ TRIGGERS = {
                         r"venture (?:round|financing)|crossover (?:round|financing)|growth (?:round|financing)|the round|"
                         r"(?:round|financing|investment|funding|extension|tranche)\b[^@.;]{0,60}?\b(?:co-)?led by)\b"),
     "spin_off": _c(r"\b(?:spin-?off|spin-?out|spun (?:out|off)|spins? (?:out|off))\b"),
-    "grant": _c(r"(?:\b(?:a|an|the|million|billion|research|innovation|development|eic|nih|government|public|"
-                r"non-dilutive|five-year|three-year|two-year|multi-year) grant\b|"
-                r"\bgrant (?:from|of)\b|\baward(?:s|ed|ing)?\b|\bsubsid(?:y|ies|ised|ized)\b|"
-                r"\bnon-dilutive (?:funding|financing|capital)\b|"
-                r"\brecoverable (?:cash )?advances?\b|(?:[$€£]|eur|usd|gbp)\s?[\d.,]+\s?(?:m|bn|million|billion)?\b[^@.;]{0,40}?"
-                r"\bto (?:support|fund)\b|\breceiv\w*\s+(?:a |an )?(?:[$€£]|eur|usd|gbp)\s?[\d.,]+[^@.;]{0,60}?\bfrom\b|\bgranted (?:the company )?{O} (?:a total of |up to )?"
-                r"(?:[$€£¥]|eur|usd|gbp|chf|sek|dkk)|\bselected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b)"),
+    "grant": _c(branches_by_first_char(_GRANT_BRANCHES)),
     "ipo": _c(r"\b(?:initial public offering|ipo|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
