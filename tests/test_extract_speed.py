@@ -169,3 +169,16 @@ def test_grant_and_background_cues_grouped_by_letter_match_as_the_flat_alternati
     for text in texts:
         assert [m.span() for m in TRIGGERS["grant"].finditer(text)] == [m.span() for m in flat_grant.finditer(text)]
         assert [m.span() for m in BACKGROUND.finditer(text)] == [m.span() for m in flat_background.finditer(text)]
+
+
+def test_lowered_words_looked_up_are_the_words_collected():
+    from bioregion.extract.mentions import _LOWER_WORD, LoweredWords
+
+    text = ("The pipeline of first-in-class X-ray drugs. Galapagos and galapagos.x, e.g. partners; the ray "
+            "and -ray, pipe café Class class-leading leading, ab abc_d n.v. biotech")
+    collected = set(_LOWER_WORD.findall(text))
+    words = {w.lower() for w in re.findall(r"[\w.\-]+", text)} | {"ray", "class", "leading", "in", "first", "x-ray"}
+    for word in sorted(words):
+        assert (word in LoweredWords(text)) == (word in collected), word
+    lowered = LoweredWords(text)
+    assert [w in lowered for w in ("ray", "pipeline", "class")] == [w in collected for w in ("ray", "pipeline", "class")]

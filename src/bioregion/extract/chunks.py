@@ -13,6 +13,7 @@ its form alone when it carries a legal suffix, ends in an organisation word
 from __future__ import annotations
 
 import re
+from typing import Container
 
 from .fastre import branches_by_first_char
 from .names import LEGAL_SUFFIX
@@ -257,7 +258,7 @@ def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
         start += first.end()
 
 
-def is_name_like(piece: str, lowered_words: set[str]) -> bool:
+def is_name_like(piece: str, lowered_words: Container[str]) -> bool:
     """Whether a chunk may be a name: no product code, common word or word the document also writes lowercase."""
     words = piece.split()
     if _PRODUCT_CODE.match(piece):

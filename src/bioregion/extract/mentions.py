@@ -187,8 +187,38 @@ def _is_subject(text: str, start: int, end: int, lead: int, first_end: int | Non
     return bool(_SUBJECT_NEXT.match(text, end))
 
 
-def _lowered_words(texts: list[str]) -> set[str]:
-    return set(re.findall(r"(?<![\w.])[a-z][a-z\-]{2,}\b", " ".join(texts)))
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z\-]{2,}\b")
+
+
+class LoweredWords:
+    """The words a document writes in lower case ("pipeline", "first-in-class"): ``word in words``.
+
+    The words are the matches of ``_LOWER_WORD`` in the document; a word is looked up where the document
+    writes it (a few substring searches) rather than every word being collected, which costs more than the
+    lookups a document makes. A word after a hyphen ("...-ray") may be part of a longer match: then all the
+    words are collected once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._all: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word[:1].islower():
+            return False
+        if self._all is not None:
+            return word in self._all
+        text, position = self.text, self.text.find(word)
+        while position >= 0:
+            before = text[position - 1:position]
+            if before == "-":
+                self._all = set(_LOWER_WORD.findall(text))
+                return word in self._all
+            match = _LOWER_WORD.match(text, position)
+            if match and match.end() == position + len(word):
+                return True
+            position = text.find(word, position + 1)
+        return False
 
 
 def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 0) -> DocumentMentions:
@@ -216,7 +246,7 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
     [['Galapagos NV', 'Gilead Sciences, Inc.'], ['Gilead', 'Galapagos']]
     """
     cleaned = [_clean(s) for s in sentences]
-    lowered = _lowered_words(cleaned)
+    lowered = LoweredWords(" ".join(cleaned))
     registry = NameRegistry(gazetteer)
     registry.persons = _persons(cleaned)
     literal = gazetteer.literal_pattern
@@ -276,7 +306,7 @@ _PRODUCT_PHRASE = re.compile(r"\s(?:Therapies|Treatments|Medicines|Vaccines|Dise
                              r"Tumou?rs|Antibodies|Conjugates|Inhibitors)$")
 
 
-def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: set[str],
+def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: LoweredWords,
              literal: re.Pattern[str] | None, item: bool = False) -> None:
     for found in literal.finditer(text) if literal is not None else ():
         key = registry.add(found.group())
@@ -358,7 +388,7 @@ def _persons(texts: list[str]) -> frozenset[str]:
     return frozenset(names)
 
 
-def _piece_test(piece: str, gazetteer: Gazetteer, lowered: set[str]) -> tuple[bool, bool]:
+def _piece_test(piece: str, gazetteer: Gazetteer, lowered: LoweredWords) -> tuple[bool, bool]:
     """Whether a chunk may be a name, and whether it is one whatever its context (known or by its form)."""
     if piece in _MEDIA or piece in _ADVERBS or piece in STOP_LEAD:
         return False, False
