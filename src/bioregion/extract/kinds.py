@@ -75,6 +75,7 @@ def _kind_of_description(descriptor: str) -> str:
 
 _ACADEMIC_NAME = re.compile(r"\b(?:Universit\w*|College|School of|Institut\w*|Hospital|Medical Cent(?:er|re)|"
                             r"Cent(?:er|re) for|Academy|Laboratory|VIB|Fraunhofer|Max Planck)\b|\bUniversity$")
+_UNIVERSITY_NAME = re.compile(r"Universit|College|School")
 
 
 def kind_of(cluster: Cluster) -> str | None:
@@ -96,5 +97,5 @@ def kind_of(cluster: Cluster) -> str | None:
         if kind != "other":
             return kind
     if _ACADEMIC_NAME.search(name):
-        return "university" if re.search(r"Universit|College|School", name) else "research_institute"
+        return "university" if _UNIVERSITY_NAME.search(name) else "research_institute"
     return None

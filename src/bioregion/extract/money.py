@@ -211,6 +211,8 @@ def _value(match: re.Match[str]) -> tuple[float, str] | None:
         return None
     return round(number * _SCALES.get(scale, 1.0), 2), currency
 
+_CLAUSE_BREAK = re.compile(r"[;]|\band\b|,\s(?:and|plus|as well as)\b")
+
 
 def _component(sentence: str, start: int, end: int) -> str:
     """The component of the nearest cue: within the clause before, else just after.
@@ -218,7 +220,7 @@ def _component(sentence: str, start: int, end: int) -> str:
     Cues ending in ``$`` ("will fund up to", "granted the company") must end right before the amount.
     """
     before = _INSERTED.sub(" ", sentence[max(0, start - 150):start])[-90:]
-    before = re.split(r"[;]|\band\b|,\s(?:and|plus|as well as)\b", before)[-1]
+    before = _CLAUSE_BREAK.split(before)[-1]
     after = _EXCLUDED.split(_NEXT_AMOUNT.split(_BRACKETED.sub("", sentence[end:end + 100])[:60])[0])[0]
     if _CONTINGENT_INSTRUMENT.search(before):
         return "milestones"

@@ -94,16 +94,36 @@ _RIGHTS_BOUGHT = _c(r"\b(?:acquir\w*|buy\w*|purchas\w*|obtain\w*)\s+(?:the\s+)?(
 _PROPOSAL = _c(r"\bpropos\w* to (?:acquire|buy|purchase)|\boption to (?:acquire|buy|purchase)|\b(?:unsolicited|non-binding|indicative|hostile)\b|"
                r"\b(?:buyout|takeover) (?:offer|proposal|bid)\b|\boffer(?:ed|s|ing)? to (?:acquire|buy)")
 
+_ACQUISITION_OF_ORG = re.compile(r"\bacquisition of @")
+_ASSET_PURCHASE = re.compile(r"asset purchase|acquisition of", re.I)
+#: "... merge to form a new company named X": the new name is no party.
+_NAMED = re.compile(r"\b(?:named|called|renamed|known as)\s+(@\d+@)")
+_WITH_END = re.compile(r"\bwith\s+$")
+_WITH_LICENSEE = re.compile(r"\bwith\s+@\d+@[^@]{0,30}?\b(?:obtained|obtains|gains?|gained|secured)\b")
+_OPTION = re.compile(r"\boption\b", re.I)
+_BUYING = re.compile(r"\bacqui|\bbuy|\bbought|\bpurchas")
+#: A spin-off's parent: "spun out from the X", or named just before the trigger ("X's spin-off").
+_PARENT_AFTER = re.compile(r"(?:from|of) (?:its |the )?(@\d+@)")
+_PARENT_BEFORE = re.compile(r"(@\d+@)(?:['’]s)?\s+(?:\w+\s+)?$")
+_PATENT_GRANT = re.compile(r"\bgranted (?:a |the )?patent|patent (?:grant|was granted)", re.I)
+#: "Hanbit grants the Company an exclusive, royalty-bearing license": a licence, no grant.
+_GRANTS_RIGHTS = re.compile(r"\bgrant(?:s|ed|ing)?\s+(?:to\s+)?@\d+@\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,4}?"
+                            r"(?:licen[cs]es?|sublicen[cs]es?|rights?|options?)\b")
+#: An IPO still to come, considered or withdrawn, or a later offering: no IPO now.
+_NOT_AN_IPO = re.compile(r"\b(?:follow-on|secondary|proposed|intends? to|confidential(?:ly)? submi|could|would|might|"
+                         r"plans? to|consider\w*|pre-IPO|ahead of (?:an?|its|the) (?:IPO|initial)|case to go public|"
+                         r"withdr[ae]w\w*)", re.I)
+
 
 def _acquisition(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     if _PROPOSAL.search(masked):
         return None
-    if _RIGHTS_BOUGHT.search(masked) and not re.search(r"\bacquisition of @", masked):
+    if _RIGHTS_BOUGHT.search(masked) and not _ACQUISITION_OF_ORG.search(masked):
         return None
     if (_NOT_ACQ.search(masked) or _STOCK_DEAL.search(masked)) and not _ALL_SHARES.search(masked) \
             and not _MAJORITY.search(masked):
         return None
-    if TRIGGERS["license"].search(masked) and not re.search(r"asset purchase|acquisition of", masked, re.I):
+    if TRIGGERS["license"].search(masked) and not _ASSET_PURCHASE.search(masked):
         return None
     for pattern, first, second in _ACQ:
         match = pattern.search(masked)
@@ -129,7 +149,7 @@ def _symmetric(rel_type: str):
         others = grant_funders(masked) | (funders if rel_type == "consortium" else _investors(masked))
         keys = [k for k in _unique(orgs) if k not in others]
         if rel_type == "merger":
-            named = re.search(r"\b(?:named|called|renamed|known as)\s+(@\d+@)", masked)
+            named = _NAMED.search(masked)
             keys = [k for k in keys if not named or k != int(named.group(1).strip("@"))]
         if len(keys) < 2:
             return None
@@ -172,21 +192,20 @@ _INLICENSED = _c(r"(?P<a>{O})[^@]{0,30}?\bin-licens")
 
 
 def _license(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    if re.search(r"licensed from", masked) and len(_unique(orgs)) < 2:
+    if "licensed from" in masked and len(_unique(orgs)) < 2:
         return None
     finding = _pair(masked, orgs, _LICENSE, "license", ("licensor", "licensee"))
     if finding and not finding.roles:
         alone = _LICENSEE_ALONE.search(masked) or _INLICENSED.search(masked)
         if alone:
             licensee = org_number(alone, "a")
-            if re.search(r"\bwith\s+$", masked[: alone.start("a")]) and not re.search(
-                    r"\bwith\s+@\d+@[^@]{0,30}?\b(?:obtained|obtains|gains?|gained|secured)\b", masked):
+            if _WITH_END.search(masked[: alone.start("a")]) and not _WITH_LICENSEE.search(masked):
                 # "X has entered into a licence agreement with Y ..., to obtain exclusive rights": X obtains them.
                 licensee = int(ORG.search(masked).group(1))
             finding = Finding("license", {k: ("licensee" if k == licensee else "licensor")
                                           for k in finding.unresolved}, strength=0.75)
     if finding:
-        finding.option = bool(re.search(r"\boption\b", masked, re.I))
+        finding.option = bool(_OPTION.search(masked))
     return finding
 
 
@@ -225,7 +244,7 @@ _INVESTOR_ONLY = _c(r"(?P<a>{O})[^@]{0,40}?\b(?:has made|made|will make|has purc
 
 
 def _equity(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    if _MAJORITY.search(masked) and re.search(r"\bacqui|\bbuy|\bbought|\bpurchas", masked):
+    if _MAJORITY.search(masked) and _BUYING.search(masked):
         return None   # a majority stake: the acquisition reader's
     for pattern in (_PLACEMENT, _INVESTOR, _STOCK_BUYER):
         match = pattern.search(masked)
@@ -320,8 +339,8 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
     parents = []
     if founding:
         parents = [k for k in _unique(orgs) if k != offspring and k not in funders]
-    after_from = re.search(r"(?:from|of) (?:its |the )?(@\d+@)", masked[trigger.end():])
-    just_before = re.search(r"(@\d+@)(?:['’]s)?\s+(?:\w+\s+)?$", masked[: trigger.start()])
+    after_from = _PARENT_AFTER.search(masked[trigger.end():])
+    just_before = _PARENT_BEFORE.search(masked[: trigger.start()])
     for hit in (after_from, just_before):
         if hit and int(hit.group(1).strip("@")) != offspring and not parents:
             parents = [int(hit.group(1).strip("@"))]
@@ -373,10 +392,9 @@ def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
             funder, recipient = org_number(match, "a"), org_number(match, "b")
             if funder in funders and funder != recipient and (recipient_may_fund or recipient not in funders):
                 return Finding("grant", {funder: "funder", recipient: "recipient"}, strength=0.75)
-    if re.search(r"\bgranted (?:a |the )?patent|patent (?:grant|was granted)", masked, re.I):
+    if _PATENT_GRANT.search(masked):
         return None
-    if re.search(r"\bgrant(?:s|ed|ing)?\s+(?:to\s+)?@\d+@\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,4}?"
-                 r"(?:licen[cs]es?|sublicen[cs]es?|rights?|options?)\b", masked):
+    if _GRANTS_RIGHTS.search(masked):
         return None   # "Hanbit grants the Company an exclusive, royalty-bearing license": a licence, no grant.
     for pattern, first, second in _GRANT:
         match = pattern.search(masked)
@@ -401,8 +419,7 @@ def grant_funders(masked: str) -> set[int]:
 
 
 def _ipo(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
-    if re.search(r"\b(?:follow-on|secondary|proposed|intends? to|confidential(?:ly)? submi|could|would|might|plans? to|"
-                 r"consider\w*|pre-IPO|ahead of (?:an?|its|the) (?:IPO|initial)|case to go public|withdr[ae]w\w*)", masked, re.I):
+    if _NOT_AN_IPO.search(masked):
         return None
     return Finding("ipo", {orgs[0]: "issuer"}, strength=0.8)
 

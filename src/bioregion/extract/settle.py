@@ -56,6 +56,8 @@ _JOINT_WORK = re.compile(r"share[sd]? (?:\w+ )?(?:costs|profits)|\bjointly (?:ru
                          r"research|identify)|"
                          r"\bjoint (?:research|steering) (?:programme|program|committee)", re.I)
 
+_LICENCE_MONEY = re.compile(r"\blicen[cs]e fee|\broyalt", re.I)
+
 
 def upgrade_to_license(drafts: Sequence[_Draft], masked: list[str], whole: str, kinds: list[str | None],
                        announcer: int | None) -> None:
@@ -67,7 +69,7 @@ def upgrade_to_license(drafts: Sequence[_Draft], masked: list[str], whole: str, 
     if any(d.finding.type == "license" for d in drafts) or not any(
             d.finding.type == "rd_collaboration" for d in drafts):
         return
-    if not re.search(r"\blicen[cs]e fee|\broyalt", whole, re.I) or _JOINT_WORK.search(whole):
+    if not _LICENCE_MONEY.search(whole) or _JOINT_WORK.search(whole):
         return
     paying = _paying(masked)
     for draft in drafts:
