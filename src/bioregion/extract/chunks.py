@@ -27,7 +27,7 @@ _CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di
             r"(?<=Université)\s+(?:catholique|libre)\s+(?:de\s+)?|[ \t]+)")
 #: A word of a name: no legal suffix (tried at every word, so written by first letter: :mod:`.fastre`), no scale.
 _SUFFIX_WORD = branches_by_first_char(
-    r"Inc|Corp|Co|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|Oyj|Oy|SpA|"
+    r"Inc|Corp|Co|CO|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|Oyj|Oy|SpA|"
     r"Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG".split("|"))
 _WORD = (rf"(?!(?:{_SUFFIX_WORD})"
     r"(?![\w/\-]))(?!(?:Million|Billion|Trillion|Thousand)\b)(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
@@ -38,6 +38,9 @@ _CHUNK = re.compile(
 #: A name written in lower case ("argenx SE", "uniQure N.V."): only with a legal suffix.
 _LOWER_SUFFIX = r"(?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|BV|B\.V\.|A/S)(?![\w])"
 _LOWER_SUFFIXED = re.compile(rf"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]* {_LOWER_SUFFIX}")
+#: An acronym and a lower-case organisation word ("SK biopharmaceuticals", "GC biopharma"): one name.
+_ACRONYM_LOWER_HEAD = re.compile(r"(?<![\w@])[A-Z]{2,4} (?:biopharmaceuticals|biopharma|bioscience|biosciences|biologics|"
+                                 r"pharmaceuticals|pharma|therapeutics|biotech)(?![\w-])")
 #: The suffix alone opens on its letters, so the regex engine jumps to them; the name is read back from it.
 _LOWER_SUFFIX_AT = re.compile(_LOWER_SUFFIX)
 SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
@@ -66,7 +69,8 @@ HEADS = frozenset(
     Biosystems Incubator Ministry Administration Office Authority Organisation Organization Research Biologic
     Molecular Innovations Immunology Neuroscience Ophthalmics Dermatology Biocapital Holding Innovation Enterprise
     Enterprises BioMedicines Biomedicines BioSciences BioTherapeutics BioPharmaceuticals BioScience BioTech
-    BioLogics BioMed Biomed Pharmaceutica""".split()
+    BioLogics BioMed Biomed Pharmaceutica Bioworks BioWorks Biolabs BioLabs Biotechnologies Lifesciences LifeSciences
+    Biosolutions Bioproducts""".split()
 )
 STOP_LEAD = frozenset(
     """The A An Under Today In On At As For With By From To If This That These Those Its Our Their About Both Each
@@ -109,6 +113,10 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
     """
     out = []
     matches = list(_CHUNK.finditer(text)) + _lower_suffixed(text)
+    if " bio" in text or " pharma" in text or " thera" in text:
+        headed = list(_ACRONYM_LOWER_HEAD.finditer(text))
+        starts = {m.start() for m in headed}
+        matches = [m for m in matches if m.start() not in starts] + headed
     for match in matches:
         start, end = match.span()
         piece = match.group()
@@ -280,5 +288,7 @@ def qualifies_by_form(piece: str) -> bool:
         return True
     words = piece.split()
     last = words[-1].rstrip(".,")
+    if last[:1].islower():   # "SK biopharmaceuticals"
+        last = last.capitalize()
     return (last in HEADS and len(words) > 1 and words[0] not in COMMON) or (
         len(words) > 2 and bool(INSTITUTION.match(piece)) and " of " in piece)

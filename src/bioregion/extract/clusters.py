@@ -31,7 +31,7 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        """The fullest name as written: the longest one with a legal suffix, else the longest.
+        """The fullest name as written: the longest one with a legal suffix, else the longest; not in capitals.
 
         A known organisation goes by its canonical name when the text writes it ("Walloon Region", not the
         longer name of its administration, "Service public de Wallonie").
@@ -41,7 +41,8 @@ class Cluster:
             if canonical:
                 return max(canonical, key=len)
         suffixed = [n for n in self.names if has_legal_suffix(n)]
-        return max(suffixed or self.names, key=len)
+        # A letterhead's capitals ("ZEPHYRA BIOPHARMA CO., LTD.") give way to the name as the text writes it.
+        return max(suffixed or self.names, key=lambda n: (not n.isupper(), len(n)))
 
 
 class NameRegistry:
@@ -179,6 +180,10 @@ _PLACE_PREFIX = frozenset("""Beijing Shanghai Jiangsu Zhejiang Guangdong Shenzhe
 def _variants(piece: str) -> list[str]:
     words = SUFFIXED.sub("", piece).strip(" ,").split()
     out = [piece, " ".join(words)]
+    if len(words) == 3 and words[:2] == ["University", "of"]:
+        out.append(f"{words[2]} University")   # "University of Ulm" is "Ulm University"
+    elif len(words) == 2 and words[1] == "University" and words[0] not in COMMON:
+        out.append(f"University of {words[0]}")
     if len(words) > 1 and words[0] in _PLACE_PREFIX and words[1][:1].isupper() and words[1] not in HEADS:
         out.append(" ".join(words[1:]))
         out.extend(_variants(" ".join(words[1:]))[1:])

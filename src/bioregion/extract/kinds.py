@@ -33,7 +33,7 @@ _KINDS = (
     (r"\bagency\b|ministry|government", "government_agency"),
     (r"\bCDMO\b|\bCMO\b|\bCRDMO\b|development and manufacturing|contract manufactur|manufacturing organi[sz]ation",
      "cmo"),
-    (r"\bCRO\b|contract research|service provider|services provider", "cro"),
+    (r"\bCRO\b|contract research|research contractor|service provider|services provider", "cro"),
     (r"manufactur", "cmo"),
     (r"diagnostic", "diagnostics"),
     (r"medtech|medical device", "medtech"),

@@ -32,7 +32,7 @@ _LOWER = re.compile(r"[a-z]")
 #: The exchange's legend atop a listed company's announcement ("Hong Kong Exchanges and Clearing Limited and The
 #: Stock Exchange of Hong Kong Limited take no responsibility for the contents of this announcement"): no news.
 _LEGEND = re.compile(r"(?:^|\n\n)[^\n]*?\btakes? no responsibility for the contents of this (?:announcement|document|"
-                     r"notice)[^\n]*(?=\n|$)")
+                     r"notice)[^\n]*?(?:\.(?=\s)|(?=\n|$))")
 #: A journalist's byline ("By Eleanor Pryce, University News Office", "By Nate Oyelaran · March 11, 2025"): no news,
 #: and its office is not the company the story is about.
 _BYLINE = re.compile(r"(?m)^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:(?:,| ·| \|| -| –)[^\n]{0,80})?$")

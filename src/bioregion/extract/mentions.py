@@ -78,13 +78,14 @@ _WORDS_BETWEEN = re.compile(r"[a-z]{3,}")
 _ITEM_TAIL = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:fund|group|syndicate|network|club))?\s*$")
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+,?\s+){0,6}?(?:company|firm|biotech|startup|start-up|spin-off|spin-out|"
-    r"organi[sz]ation|provider|manufacturer|investor|fund|agency|institute|university|developer|specialist|leader|"
+    r"organi[sz]ation|provider|contractor|manufacturer|investor|fund|agency|institute|university|developer|specialist|leader|"
     r"group|CRO|CDMO|CMO|subsidiary|division|unit|incubator|hospital|centre|center|charity|foundation|joint venture|"
     r"drugmaker|drug maker|pharma major|major|giant))\b"
 )
 _DESC_BEFORE = re.compile(
     r"\b(?:the|a|an|with|and|[\w]+-based)\s+(?P<desc>(?:[\w\-]+\s+){0,3}(?:company|firm|biotech|investor|fund|agency|"
-    r"investment company|venture capital firm|group|university|institute|CRO|CDMO|incubator|organi[sz]ation|drugmaker))\s+$"
+    r"investment company|venture capital firm|group|university|institute|CRO|CDMO|incubator|organi[sz]ation|drugmaker|"
+    r"contractors?))\s+$"
 )
 #: "Jiangsu Ruikang Co., Ltd. (the "Company", together with its subsidiaries, the "Group")".
 _COMPANY_DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"](?:Company|Issuer)[”\"]")
@@ -95,11 +96,11 @@ _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(
 _SHOUTED = re.compile(r"[A-Z][A-Z\-]{5,}(?: [A-Z][A-Z\-]+)*")
 _NOT_COMPANY = ACADEMIC_KINDS | FUNDER_KINDS | {"regulator", "public_investor", "venture_capital"}
 _BLANKS = re.compile(r" *")
-_SENTENCE_LEAD = re.compile(r"\s*(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
+_SENTENCE_LEAD = re.compile(r"\s*(?:[-•*]\s+)?(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 #: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
 _DESC_HEADS = frozenset("company firm biotech investor fund agency group university institute CRO CDMO incubator "
-                        "organization organisation drugmaker".split())
+                        "organization organisation drugmaker contractor contractors".split())
 
 
 @dataclass

@@ -19,7 +19,8 @@ __all__ = ["KnownOrganisation", "BUILTIN_ORGANISATIONS", "LEGAL_SUFFIX", "normal
 
 #: Legal-form suffixes, longer forms before their prefixes ("Company, Limited" before "Company").
 _LEGAL_SUFFIXES = [
-    r"S\.A\.B?\.? de C\.V\.?", r"Co\.?,?\s+(?:Ltd|LTD)\.?", r"GmbH\s*&\s*Co\.?\s*KG", r"Company,?\s+Limited", "Company",
+    r"S\.A\.B?\.? de C\.V\.?", r"Co\.?,?\s*(?:Ltd|LTD)\.?",
+    r"CO\.?,?\s*(?:Ltd|LTD)\.?", r"GmbH\s*&\s*Co\.?\s*KG", r"Company,?\s+Limited", "Company",
     r"INC\.?", r"LTD\.?", r"CORP\.?", "LIMITED", r"S\.R\.L\.", r"S\.P\.A\.", "KG", r"Pty\.?\s+Ltd\.?", r"Inc\.?",
     "Incorporated", r"Corp\.?", "Corporation", r"Co\.", r"Ltd\.?", "Limited", r"L\.?L\.?C\.?", r"L\.P\.", "LP", "plc",
     "PLC", "Plc", r"N\.\s?V\.", "NV", r"B\.\s?V\.", "BV", r"S\.A\.S\.", "SAS", r"S\.A\.", "SA", "AG", "SE", "GmbH", "A/S",

@@ -132,6 +132,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
     merged = [d for d in _merge(title_last, announcer) if not _fund_raising(d, kinds)]
     _venture_named(merged, masked)
+    _round_investee(merged, masked)
     return [_candidate(document, d, texts, news, mentions, keys, date, merged, title_used) for d in merged]
 
 
@@ -393,6 +394,20 @@ def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:
 #: "(1) Name: HV Cell Therapeutics K.K." in a joint venture's overview: the venture itself.
 _VENTURE_NAME = re.compile(r"(?:^|\(\d+\)|\n|\d\.)\s*(?:Name|Company name|Trade name|Name of the (?:joint venture|JV|new)"
                            r"(?: company)?)\s*:\s*(@\d+@)")
+
+
+#: "Therachon plans to use the proceeds to advance ...": the company that raised the round.
+_PROCEEDS_USER = re.compile(r"(@\d+@) (?:plans|intends|expects|will|is going|is expected) to use (?:the )?(?:net )?proceeds")
+
+
+def _round_investee(merged: list[_Draft], masked: list[str]) -> None:
+    """A round whose sentence names only investors: the company that will use the proceeds raised it."""
+    rounds = [d for d in merged if d.finding.type == "venture_round" and "investee" not in d.finding.roles.values()]
+    for draft in rounds:
+        user = next((m for s in masked[draft.sentence + 1:draft.sentence + 6] for m in [_PROCEEDS_USER.search(s)] if m),
+                    None)
+        if user:
+            draft.finding.roles[int(user.group(1).strip("@"))] = "investee"
 
 
 def _venture_named(merged: list[_Draft], masked: list[str]) -> None:

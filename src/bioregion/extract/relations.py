@@ -19,9 +19,11 @@ from .triggers import masked_pattern as _c
 __all__ = ["Finding", "classify_sentence", "payment_roles"]
 
 #: "X, a biotech company developing ...,": a description of X, not the event; "X, a new spin-off" is the news.
-_APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:a|an|the|one of)\s+(?!new(?:ly)?\b)"
+#: "X, a joint venture between A, B and C, has ...", "Y, a 50-50 joint venture of D and E.": a description of X
+#: (to the next comma, or to the end of the sentence).
+_APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:a|an|the|one of)\s+(?!(?:new(?:ly|est)?|latest|most recent)\b)"
                          r"(?!@\d+@(?:\s*\([^()]*\))?\s*(?:,|and\b))[^,@]{0,160}"
-                         r"(?:@\d+@[^,@]{0,80})*,")
+                         r"(?:@\d+@(?:,\s+(?=@)|,?\s+and\s+(?=@))?[^,@]{0,80})*(?:,|(?=\.?$))")
 #: "X, which led the company's seed round in 2021, also participated": a relative clause describes X.
 _RELATIVE = re.compile(r"(@\d+@),\s+(?:which|who)\s+[^,@]{0,120}(?:@\d+@[^,@]{0,80})*,")
 #: "The University, through its commercialisation arm X, has licensed": the arm acts for the party, it is none.

@@ -181,18 +181,25 @@ def _join_lines(block: str) -> str:
 
 
 def _split_block(block: str) -> list[tuple[int, str]]:
-    pieces, begin = [], 0
+    """The sentences of a paragraph: each line (a heading keeps its line break) split at sentence ends."""
+    pieces: list[tuple[int, str]] = []
+    begin = 0
     for line_end in _NEWLINE.finditer(block):
-        pieces.append((begin, block[begin:line_end.start()].strip()))
+        pieces.extend(_split_line(block, begin, line_end.start()))
         begin = line_end.end()
-    for match in _BOUNDARY.finditer(block):
+    return pieces + _split_line(block, begin, len(block))
+
+
+def _split_line(block: str, begin: int, end: int) -> list[tuple[int, str]]:
+    pieces = []
+    for match in _BOUNDARY.finditer(block, begin, end):
         if _is_abbreviation(block[begin:match.start() + 1]) and not (
                 _SUFFIX_END.search(block, begin, match.start() + 1) and _NEXT_SENTENCE.match(block, match.end())):
             continue
         pieces.append((begin, block[begin:match.end()].strip()))
         begin = match.end()
-    if block[begin:].strip():
-        pieces.append((begin, block[begin:].strip()))
+    if block[begin:end].strip():
+        pieces.append((begin, block[begin:end].strip()))
     return pieces
 
 

@@ -172,7 +172,7 @@ TRIGGERS = {
                      r"project)\b"),
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
                             r"services? agreement|contract research organi[sz]ation|cro|cdmo|cmo|"
-                            r"development and manufacturing|fee-for-service|to manufacture)\b|\bselected {O} as\b"),
+                            r"development and manufacturing|fee-for-service|to manufacture|preferred (?:service )?providers?)\b|\bselected {O} as\b"),
     "marketing_distribution": _c(r"\b(?:distribut\w*|co-promot\w*|promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement|co-?operat\w* (?:in|on) (?:the )?(?:marketing|"
                                  r"distribution|commerciali[sz]ation)|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
@@ -194,7 +194,8 @@ TRIGGERS = {
     "ipo": _c(r"\b(?:initial public offering|ipo|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
-                           r"\bresearch agreement\b"),
+                           r"\bresearch agreement\b|\b(?:research |scientific |strategic |r&d )?cooperation agreement\b|"
+                           r"\bresearch cooperation\b"),
 }
 TRIGGERS = {rel_type: folded(trigger) for rel_type, trigger in TRIGGERS.items()}
 #: For each type, words one of which its trigger contains: cheap substring tests before the patterns.
@@ -206,7 +207,7 @@ TRIGGER_WORDS = {
     "co_development": ("develop", "commerciali", "costs"),
     "joint_venture": ("joint venture", "jv"),
     "consortium": ("consortium", "public-private", "project"),
-    "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected"),
+    "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected", "preferred"),
     "marketing_distribution": ("distribut", "promot", "marketing", "commerciali", "rights"),
     "equity_investment": ("equity", "stake", "placement", "shares", "stock"),
     "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
@@ -214,7 +215,7 @@ TRIGGER_WORDS = {
     "spin_off": ("spin", "spun"),
     "grant": ("grant", "award", "subsid", "non-dilutive", "recoverable", "selected", "receiv", "to support", "to fund"),
     "ipo": ("public", "ipo"),
-    "rd_collaboration": ("collaborat", "partnership", "alliance", "team", "research agreement"),
+    "rd_collaboration": ("collaborat", "partnership", "alliance", "team", "research agreement", "cooperation"),
 }
 #: Words one of which every trigger contains: a cheap test before the patterns.
 GUARD_WORDS = tuple(dict.fromkeys(word for words in TRIGGER_WORDS.values() for word in words))
