@@ -2,7 +2,7 @@
 
 import re
 
-from bioregion.extract.triggers import BACKGROUND, EVENT, search_lowered
+from bioregion.extract.triggers import BACKGROUND, EVENT, FoldedPattern, folded
 
 _SENTENCES = [
     "@0@ today announced it has entered into a license agreement with @1@.",
@@ -14,16 +14,19 @@ _SENTENCES = [
 ]
 
 
-def test_search_lowered_is_the_ignorecase_search():
+def test_folded_event_and_background_cues_are_the_ignorecase_search():
     for pattern in (EVENT, BACKGROUND):
+        assert isinstance(pattern, FoldedPattern)
+        original = re.compile(pattern.pattern, pattern.flags)
         for text in _SENTENCES:
-            expected, got = pattern.search(text), search_lowered(pattern, text)
+            expected, got = original.search(text), pattern.search(text)
             assert (expected and expected.span()) == (got and got.span()), text
 
 
-def test_search_lowered_keeps_patterns_it_cannot_lower():
+def test_folded_keeps_patterns_it_cannot_lower():
     mixed = re.compile(r"\bseries [A-F]\b", re.I)
-    assert search_lowered(mixed, "a Series b round").group() == "Series b"
+    assert folded(mixed) is mixed
+    assert folded(mixed).search("a Series b round").group() == "Series b"
 
 
 def test_trigger_word_scan_finds_what_the_flat_alternation_finds():
@@ -45,7 +48,6 @@ def test_currency_marks_cover_the_currency_hint():
 
 def test_folded_cues_hit_where_the_cues_hit():
     from bioregion.extract.money import _CUES
-    from bioregion.extract.triggers import FoldedPattern, folded
 
     texts = ["an Upfront payment of", "MILESTONE and Royalty payments, valued at", "Equity stake; ſhares of",
              "K Contingent Value Rights", "the İnitial payment", ""]

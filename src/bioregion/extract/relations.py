@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .roles import ROLE_READERS
-from .triggers import BACKGROUND, EVENT, ORG, PRIORITY, TRIGGERS, Finding, candidate_types, org_number, search_lowered
+from .triggers import BACKGROUND, EVENT, ORG, PRIORITY, TRIGGERS, Finding, candidate_types, org_number
 from .triggers import masked_pattern as _c
 
 __all__ = ["Finding", "classify_sentence", "payment_roles"]
@@ -56,7 +56,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     if "which" in masked or "who" in masked:
         masked = _RELATIVE.sub(r"\1", masked)
     orgs = [int(k) for k in ORG.findall(masked)]
-    if not orgs or not search_lowered(EVENT, masked) or search_lowered(BACKGROUND, masked):
+    if not orgs or not EVENT.search(masked) or BACKGROUND.search(masked):
         return []
     found = [t for t in candidates if _happens(TRIGGERS[t], masked)]
     findings = []

@@ -16,8 +16,7 @@ from typing import Iterator
 from .fastre import at_boundary, branches_by_first_char, by_first_letter, words_at_boundary
 
 __all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "TRIGGER_WORDS",
-           "FoldedPattern", "candidate_types", "folded", "masked_pattern", "org_number",
-           "search_lowered"]
+           "FoldedPattern", "candidate_types", "folded", "masked_pattern", "org_number"]
 
 _O = r"@\d+@"
 _G = r"[^@]{0,%d}?"
@@ -45,8 +44,6 @@ _c = masked_pattern
 
 #: Characters on which ``str.lower`` and ``re.IGNORECASE`` disagree (İ ı ſ and the Kelvin sign K).
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
-#: ``id(pattern)`` -> (pattern, twin): hashing a compiled pattern hashes its whole code, every time.
-_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
 
 
 def _lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -61,20 +58,6 @@ def _lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             or any(not c.isascii() and c.lower() != c.upper() for c in source)):
         return None
     return re.compile(source)
-
-
-def search_lowered(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``pattern.search(text)`` for an IGNORECASE pattern, run on ``text.lower()`` when that is the same.
-
-    The match is against the lower-cased text (same offsets); use it for its truth or its span.
-    """
-    known = _TWINS.get(id(pattern))
-    if known is None or known[0] is not pattern:
-        known = _TWINS[id(pattern)] = (pattern, _lowercase_twin(pattern))
-    twin = known[1]
-    if twin is None or _CASE_TRAPS.search(text):
-        return pattern.search(text)
-    return twin.search(text.lower())
 
 
 class FoldedPattern:
@@ -111,7 +94,7 @@ _EVENT_WORDS = (
     r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
     r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads").split("|")
-EVENT = _c(words_at_boundary(_EVENT_WORDS) + r"\b")
+EVENT = folded(_c(words_at_boundary(_EVENT_WORDS) + r"\b"))
 def _each(words: str, rest: str) -> list[str]:
     """``word + rest`` for each of the ``|``-separated ``words``."""
     return [word + rest for word in words.split("|")]
@@ -141,7 +124,7 @@ _BACKGROUND_BRANCHES = [
     r"under (?:the terms of )?that (?:[\w-]+ )?(?:licen[cs]e|agreement|collaboration)",
     *_each("is |are |be ", "not affected"),
 ]
-BACKGROUND = _c(words_at_boundary(_BACKGROUND_BRANCHES) + r"\b")
+BACKGROUND = folded(_c(words_at_boundary(_BACKGROUND_BRANCHES) + r"\b"))
 
 #: A grant's words, grouped by first letter (:mod:`.fastre`): the grant trigger runs on every sentence that
 #: says "award", "receive", "selected", ...
