@@ -26,11 +26,7 @@ def by_first_letter(words: list[str]) -> str:
     >>> by_first_letter(["licence", "license", "grant"])
     'l(?:icence|icense)|g(?:rant)'
     """
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word)
-    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
-                    for first, group in groups.items())
+    return branches_by_first_char([re.escape(word) for word in words])
 
 
 def branches_by_first_char(branches: list[str]) -> str:
@@ -70,18 +66,12 @@ def at_boundary(branch: str) -> str:
 def words_at_boundary(branches: list[str]) -> str:
     r"""``\b(?:branch|branch|...)`` written to open on a letter: branches grouped by their first letter.
 
-    Each branch is a regex whose first character is a plain letter. At a given position only the branches
-    opening with its letter can match, so the first of them to match is the one the flat alternation picks.
+    Each branch is a regex whose first character is a plain letter (:func:`at_boundary`, then
+    :func:`branches_by_first_char`).
 
     Examples
     --------
     >>> words_at_boundary(["led by", "co-led by", "comprises"])
-    '(?:l(?<=\\bl)(?:ed by)|c(?<=\\bc)(?:o-led by|omprises))'
+    '(?:l(?:(?<=\\bl)ed by)|c(?:(?<=\\bc)o-led by|(?<=\\bc)omprises))'
     """
-    groups: dict[str, list[str]] = {}
-    for branch in branches:
-        if not branch[:1].isalpha():
-            raise ValueError(f"branch {branch!r} must open on a letter")
-        groups.setdefault(branch[0], []).append(branch[1:])
-    return "(?:" + "|".join(rf"{first}(?<=\b{first})(?:" + "|".join(group) + ")"
-                            for first, group in groups.items()) + ")"
+    return "(?:" + branches_by_first_char([at_boundary(branch) for branch in branches]) + ")"
