@@ -39,10 +39,11 @@ _CHUNK = re.compile(
 _LOWER_SUFFIX = r"(?:SE|NV|N\.V\.|AG|SA|S\.A\.|Inc\.|Ltd|plc|GmbH|AB|BV|B\.V\.|A/S)(?![\w])"
 _LOWER_SUFFIXED = re.compile(rf"(?<![\w@])[a-z][a-z0-9]*[A-Z]?[a-z0-9]* {_LOWER_SUFFIX}")
 #: An acronym and a lower-case organisation word ("SK biopharmaceuticals", "GC biopharma"): one name.
-_ACRONYM_LOWER_HEAD = re.compile(r"(?<![\w@])[A-Z]{2,4} (?:biopharmaceuticals|biopharma|bioscience|biosciences|biologics|"
-                                 r"pharmaceuticals|pharma|therapeutics|biotech)(?![\w-])")
-#: Its lower-case word right after a capital: a fast test (it opens on the word's letter) before the pattern.
-_LOWER_HEAD_AFTER_CAPITAL = re.compile(r"b(?<=[A-Z] b)io(?:pharma|scien|logics|tech)|p(?<=[A-Z] p)harma|t(?<=[A-Z] t)herapeutics")
+_LOWER_HEADS = ("biopharmaceuticals", "biopharma", "bioscience", "biosciences", "biologics", "pharmaceuticals", "pharma",
+                "therapeutics", "biotech")
+_ACRONYM_LOWER_HEAD = re.compile(rf"(?<![\w@])[A-Z]{{2,4}} (?:{'|'.join(_LOWER_HEADS)})(?![\w-])")
+#: Such a word right after a capital: a fast test (it opens on the word's letter) before the pattern.
+_LOWER_HEAD_AFTER_CAPITAL = re.compile(branches_by_first_char([rf"{w[0]}(?<=[A-Z] {w[0]}){w[1:]}" for w in _LOWER_HEADS]))
 #: The suffix alone opens on its letters, so the regex engine jumps to them; the name is read back from it.
 _LOWER_SUFFIX_AT = re.compile(_LOWER_SUFFIX)
 SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
@@ -145,11 +146,12 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
     return _join_fields(text, out) if " and " in text else out
 
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
 def _lower_suffixed(text: str) -> list[re.Match[str]]:
     """The matches of ``_LOWER_SUFFIXED`` in ``text``, found from their suffixes."""
     found: list[re.Match[str]] = []
-    if not _LOWER_SUFFIX_AT.search(text):   # most sentences: one fast scan
-        return found
     for suffix in _LOWER_SUFFIX_AT.finditer(text):
         start = suffix.start() - 1
         if start < 1 or text[start] != " ":
@@ -160,9 +162,6 @@ def _lower_suffixed(text: str) -> list[re.Match[str]]:
         if match and match.end() == suffix.end():
             found.append(match)
     return found
-
-
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 #: "Copenhagen-based Halvorsen Pharma A/S", "San Francisco-based Acme": the place is no part of the name.

@@ -404,10 +404,11 @@ def _round_investee(merged: list[_Draft], masked: list[str]) -> None:
     """A round whose sentence names only investors: the company that will use the proceeds raised it."""
     rounds = [d for d in merged if d.finding.type == "venture_round" and "investee" not in d.finding.roles.values()]
     for draft in rounds:
-        user = next((m for s in masked[draft.sentence + 1:draft.sentence + 6] for m in [_PROCEEDS_USER.search(s)] if m),
-                    None)
-        if user:
-            draft.finding.roles[int(user.group(1).strip("@"))] = "investee"
+        for sentence in masked[draft.sentence + 1:draft.sentence + 6]:
+            user = _PROCEEDS_USER.search(sentence)
+            if user:
+                draft.finding.roles[int(user.group(1).strip("@"))] = "investee"
+                break
 
 
 def _venture_named(merged: list[_Draft], masked: list[str]) -> None:
