@@ -23,6 +23,16 @@ def test_folded_event_and_background_cues_are_the_ignorecase_search():
             assert (expected and expected.span()) == (got and got.span()), text
 
 
+def test_folded_patterns_searching_texts_in_turn_each_read_their_own_text():
+    # the last folded text is kept: texts searched in turn, equal or not, must not read each other's fold
+    original = re.compile(EVENT.pattern, EVENT.flags)
+    texts = _SENTENCES + [_SENTENCES[0][:-1] + "!", "".join(_SENTENCES[1])] + _SENTENCES[::-1]
+    for text in texts + texts:
+        expected, got = original.search(text), EVENT.search(text)
+        assert (expected and expected.span()) == (got and got.span()), text
+        assert [m.span() for m in original.finditer(text)] == [m.span() for m in EVENT.finditer(text)], text
+
+
 def test_folded_keeps_patterns_it_cannot_lower():
     mixed = re.compile(r"\bseries [A-F]\b", re.I)
     assert folded(mixed) is mixed

@@ -73,11 +73,28 @@ class FoldedPattern:
 
     def search(self, text: str) -> re.Match[str] | None:
         """``pattern.search(text)``, spans only."""
-        return self._pattern.search(text) if _CASE_TRAPS.search(text) else self._twin.search(text.lower())
+        lower = _lowered(text)
+        return self._pattern.search(text) if lower is None else self._twin.search(lower)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, spans only."""
-        return self._pattern.finditer(text) if _CASE_TRAPS.search(text) else self._twin.finditer(text.lower())
+        lower = _lowered(text)
+        return self._pattern.finditer(text) if lower is None else self._twin.finditer(lower)
+
+
+#: The last text folded and its lower-cased form (None when it holds a case trap): a sentence is searched by
+#: the event, background and trigger patterns in turn. One tuple, swapped whole; it holds the text, so ``is``
+#: cannot mistake a new string for it.
+_LAST_FOLDED: list[tuple[str, str | None]] = [("", "")]
+
+
+def _lowered(text: str) -> str | None:
+    last = _LAST_FOLDED[0]
+    if last[0] is text:
+        return last[1]
+    lower = None if _CASE_TRAPS.search(text) else text.lower()
+    _LAST_FOLDED[0] = (text, lower)
+    return lower
 
 
 def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | FoldedPattern:
