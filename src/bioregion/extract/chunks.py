@@ -73,13 +73,13 @@ HEADS = frozenset(
     Molecular Innovations Immunology Neuroscience Ophthalmics Dermatology Biocapital Holding Innovation Enterprise
     Enterprises BioMedicines Biomedicines BioSciences BioTherapeutics BioPharmaceuticals BioScience BioTech
     BioLogics BioMed Biomed Pharmaceutica Bioworks BioWorks Biolabs BioLabs Biotechnologies Lifesciences LifeSciences
-    Biosolutions Bioproducts""".split()
+    Biosolutions Bioproducts BioCapital""".split()
 )
 STOP_LEAD = frozenset(
     """The A An Under Today In On At As For With By From To If This That These Those Its Our Their About Both Each
     Separately Additionally Also Further Furthermore Moreover However Following Upon After Before Through While
     Meanwhile New Dr Dr. Mr. Ms. Mrs. Prof. Professor When Once Since Per Via And But Or Whereas Why How What
-    Press Release Contact Contacts Media Investor Investors Source Notes Editors""".split()
+    Press Release Contact Contacts Media Investor Investors Source Notes Editors Named Dubbed Called""".split()
 )
 COMMON = frozenset(
     """Proceeds Terms Financial Construction Cash Revenue Net Total Shares Completion Closing Payment Payments
@@ -240,6 +240,7 @@ _HEADLINE_WORD = re.compile(
     r"Licensed|Teams|Taps|Lands|Bags|Nabs|Snags|Gets|Wins|Secures|Announces|Launches|Forms|Agrees|Pays|Expands|"
     r"Extends|Strikes|Joins|Sells|Offloads|Adds|Unveils|Collaborates|Invests|Backs|Leads|Receives|Awards|"
     r"Grants|Selects|Hands|Scoops|Snaps|Picks|Merges|Spins|Debuts|Files|Prices|To|With|From|Into|In|On|At|For|"
+    r"Announce|Sign|Enter|Complete|Agree|Form|Collaborate|"
     r"CEO|CFO|COO|CSO|CTO|Chairman|Chairwoman|"
     r"After|Over|Via|As|Deal|Pact|Rights|Up|Out|Off|Deals|Agreement)(?=\s)")
 

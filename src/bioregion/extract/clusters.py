@@ -180,6 +180,8 @@ _PLACE_PREFIX = frozenset("""Beijing Shanghai Jiangsu Zhejiang Guangdong Shenzhe
 def _variants(piece: str) -> list[str]:
     words = SUFFIXED.sub("", piece).strip(" ,").split()
     out = [piece, " ".join(words)]
+    if len(words) > 1 and not piece.isupper():
+        out.append(" ".join(words).upper())   # "Korea Pharma" is "KOREA PHARMA CO.,LTD" on the letterhead
     if len(words) == 3 and words[:2] == ["University", "of"]:
         out.append(f"{words[2]} University")   # "University of Ulm" is "Ulm University"
     elif len(words) == 2 and words[1] == "University" and words[0] not in COMMON:

@@ -57,6 +57,10 @@ _LEGAL = re.compile(
 )
 _SPEECH = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*(?:\n(?![ \t]*\n)[^\"\n]*)*\"")
 _SPEECH_WORDS = 6
+#: "X today announced that “it has entered into an agreement with Y ...”": a story quoting the announcement itself
+#: reports the news; the quote stays.
+_QUOTED_ANNOUNCEMENT = re.compile(r"\b(?:announced|announces|stated|states|disclosed|discloses|reported|reports|"
+                                  r"confirmed|confirms|informed|informs) that,?\s*$")
 
 
 @dataclass(frozen=True)
@@ -90,15 +94,26 @@ def is_boilerplate_heading(sentence: str) -> bool:
 def strip_speech(text: str) -> str:
     """Replace quoted speech of six words or more by an ellipsis in quotes.
 
+    A quote of the announcement itself ("announced that “it has acquired ...”") is the news and stays.
+
     Examples
     --------
     >>> strip_speech('“We are delighted to partner with Acme on this,” said Dr. Smith of Zeta Bio ("Zeta").')
     '“…” said Dr. Smith of Zeta Bio ("Zeta").'
+    >>> strip_speech('Zeta announced that "it has entered into an agreement with Acme Ltd."')
+    'Zeta announced that "it has entered into an agreement with Acme Ltd."'
     """
     if '"' not in text and "“" not in text and "«" not in text:
         return text
-    return _SPEECH.sub(lambda m: m.group() if len(m.group().split()) < _SPEECH_WORDS else m.group()[0] + "…"
-                       + m.group()[-1], text)
+    return _SPEECH.sub(lambda m: _speech_or_ellipsis(text, m), text)
+
+
+def _speech_or_ellipsis(text: str, match: re.Match[str]) -> str:
+    quote, start = match.group(), match.start()
+    if len(quote.split()) < _SPEECH_WORDS or (text.find("that", max(0, start - 8), start) >= 0
+                                              and _QUOTED_ANNOUNCEMENT.search(text, max(0, start - 30), start)):
+        return quote
+    return quote[0] + "…" + quote[-1]
 
 
 def read_layout(body: str) -> Layout:

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chunks import COMMON, HEADS, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, qualifies_by_form
+from .chunks import COMMON, HEADS, INSTITUTION, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, qualifies_by_form
 from .clusters import Cluster, NameRegistry
 from .fastre import words_at_boundary
 from .gazetteer import Gazetteer
 from .kinds import ACADEMIC_KINDS, FUNDER_KINDS, kind_of
-from .places import is_place_or_product
+from .places import COUNTRIES, is_place_or_product
 
 __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions", "list_items"]
 
@@ -123,6 +123,10 @@ class DocumentMentions:
 
 
 def _clean(sentence: str) -> str:
+    """Blank what names no organisation, keeping offsets: tickers in brackets, a double hyphen used as a dash
+    ("Eli Lilly, Merck and Pfizer--which often compete")."""
+    if "--" in sentence:
+        sentence = sentence.replace("--", "  ")
     if "(" not in sentence:
         return sentence
     return _TICKER_PAREN.sub(lambda m: " " * len(m.group()), sentence)
@@ -323,6 +327,9 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
     lead = _SENTENCE_LEAD.match(text).end()
     first_end = next((c[1] for c in chunks if c[0] == lead), None)
     seen = registry.seen
+    # index -> (descriptor, qualified) for each chunk that may name an organisation here
+    eligible: dict[int, tuple[str | None, bool]] = {}
+    listed = False   # whether a possible name follows a name: the list test is worth running
     for index, (start, end, piece) in enumerate(chunks):
         name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
         if piece in registry.persons and not has_legal_suffix(piece):
@@ -335,12 +342,55 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
                 and gazetteer.lookup(piece) is None:
             continue
         descriptor = _descriptor(text, start, end)
-        if strong or index in slots or descriptor or (_is_subject(text, start, end, lead, first_end)
-                                                      and not _SHOUTED.fullmatch(piece)):
-            key = registry.add(piece, descriptor)
-            acronym = _ACRONYM.match(text, end) or _DEFINED.match(original, end)
-            if acronym and not set(acronym.group("acronym").split()) <= _GENERIC:
-                registry.alias(acronym.group("acronym"), key)
+        qualified = bool(strong or index in slots or descriptor or (
+            _is_subject(text, start, end, lead, first_end) and not _SHOUTED.fullmatch(piece)))
+        eligible[index] = descriptor, qualified
+        listed = listed or (not qualified and eligible.get(index - 1, (None, False))[1])
+    if listed:
+        _join_coordinated(text, chunks, eligible)
+    for index, (descriptor, qualified) in eligible.items():
+        if not qualified:
+            continue
+        start, end, piece = chunks[index]
+        key = registry.add(piece, descriptor)
+        acronym = _ACRONYM.match(text, end) or _DEFINED.match(original, end) or (
+            _BARE_TICKER.match(text, end) if has_legal_suffix(piece) else None)
+        if acronym and not set(acronym.group("acronym").split()) <= _GENERIC:
+            registry.alias(acronym.group("acronym"), key)
+
+
+#: "Novavax, Inc. NVAX announced": a ticker written bare after the company's name (its brackets lost).
+_BARE_TICKER = re.compile(r" (?P<acronym>[A-Z]{2,5})(?= [a-z])")
+_DIGIT_WORD = re.compile(r"(?:^|\s)\d")
+_FIELD_NAMED = re.compile(INSTITUTION.pattern + r".* (?:of|for) ")
+_COUNTRY = re.compile(COUNTRIES)
+_WHERE_BEFORE = re.compile(r"\b(?:of|in|at|near)\s+$")
+#: Two names one list joins ("Signal Genetics and DiagnoCure this week announced", "Eli Lilly, Merck and Pfizer").
+_COORDINATION = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
+
+
+def _join_coordinated(text: str, chunks: list[tuple[int, int, str]], eligible: dict[int, tuple[str | None, bool]]) \
+        -> None:
+    """A possible name listed after an organisation (joined by a comma or "and") is an organisation too.
+
+    The list is walked on from each qualified name, so "A, B and C" qualifies all three when A does. Not
+    passed on: from an institution named after fields ("Ministry of Health, Labour and Welfare", "Agency for
+    Science, Technology and Research"); to a country ("Hong Kong, Macau and Taiwan") or a
+    place ("Brianza Genomics S.r.l. of Monza and Lariana Biotech S.p.A."), a date ("Wednesday 19th
+    October"), a common word or a short or shouted word in capitals ("GMP", "PUBLICATION OR DISTRIBUTION").
+    """
+    order = sorted(eligible)
+    flags = [eligible[i][1] for i in order]
+    for i, (a, b) in enumerate(zip(order, order[1:])):
+        if not flags[i] or flags[i + 1] or a + 1 != b:
+            continue
+        source, (start, _, piece) = chunks[a][2], chunks[b]
+        if _COORDINATION.fullmatch(text, chunks[a][1], start) and not _FIELD_NAMED.match(source) \
+                and piece.split()[0] not in COMMON and not _DIGIT_WORD.search(piece) \
+                and not (piece.isupper() and (len(piece) < 4 or _SHOUTED.fullmatch(piece))) \
+                and not _WHERE_BEFORE.search(text, max(0, start - 8), start) and not _COUNTRY.fullmatch(piece):
+            flags[i + 1] = True
+            eligible[b] = eligible[b][0], True
 
 
 #: News outlets and wires quoted in stories ("Aldous told Fierce Biotech", "Reuters said"): never parties.
@@ -356,7 +406,7 @@ _MEDIA = frozenset("""Reuters|Bloomberg|Fierce Biotech|FierceBiotech|Fierce Phar
 _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently Therefore Thus Hence Nonetheless
     Nevertheless Notably Importantly Finally Initially Subsequently Currently Recently Previously Together Specifically
     Earlier Later Overall Instead Indeed Alternatively Accordingly Elsewhere Otherwise Still Yet Also Besides Next
-    Then Now Here There Shares Analysts According Including Among""".split())
+    Then Now Here There Shares Analysts According Including Among Prior""".split())
 #: A person named by a title or a quote ("CEO Martin Aldous, Ph.D.", "Jane Doe, the CEO of", "said Jane Doe"): the
 #: title before the name, or the title after a comma, each found first and the name read next to it. Each title
 #: opens on a plain letter (no "[Ff]"), so the regex engine skips to the letters a title can start with.

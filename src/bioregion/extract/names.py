@@ -56,7 +56,7 @@ def normalise(name: str) -> str:
     """Return the matching key of an organisation name.
 
     Lower case, without legal suffixes, possessive, punctuation or a leading
-    "the"; "&" and "and" compare equal.
+    "the"; "&" and "and" compare equal; "University of Ulm" is "Ulm University".
 
     Examples
     --------
@@ -64,12 +64,16 @@ def normalise(name: str) -> str:
     True
     >>> normalise("Merck & Co., Inc.")
     'merck'
+    >>> normalise("University of Ulm") == normalise("Ulm University")
+    True
     """
     text = _POSSESSIVE.sub("", strip_suffix(name))
     text = _PUNCT.sub(" ", text.replace("&", " and ").replace("+", " plus ")).lower()
     text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
+    if text.startswith("university of ") and text.count(" ") == 2:
+        text = text[14:] + " university"   # "University of Ulm" is "Ulm University"
     return _AND_TAIL.sub("", text)
 
 
