@@ -4,8 +4,9 @@ Two passes. The first finds names: capitalised chunks that carry a legal
 suffix ("Galapagos NV"), end in an organisation word ("Aquilon Therapeutics",
 "Ghent University"), are known to the :class:`~.gazetteer.Gazetteer`, stand in
 an apposition ("Orbelix NV, a Belgian biotech company"), open a sentence as its
-subject ("Lonza today announced"), or fill a list slot ("led by Sofinnova
-Partners with participation from V-Bio Ventures and PMV"). The second pass
+subject ("Lonza today announced"), fill a list slot ("led by Sofinnova
+Partners with participation from V-Bio Ventures and PMV"), or are listed after
+such a name ("Signal Genetics and DiagnoCure announced"). The second pass
 marks every occurrence of those names and their short forms ("Galapagos NV",
 then "Galapagos"; "National Institutes of Health (NIH)", then "NIH") in every
 sentence; "the company" refers to the organisation that issued the release.
