@@ -17,10 +17,10 @@ from typing import Container
 
 from .fastre import branches_by_first_char
 from .names import LEGAL_SUFFIX
-from .places import COUNTRIES
+from .places import COUNTRY
 
 __all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chunks", "has_legal_suffix",
-           "is_name_like", "qualifies_by_form"]
+           "is_name_like", "named_after_fields", "qualifies_by_form"]
 
 _CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del|degli|della|dei|delle|do|da)\s+"
             r"(?:the\s+)?|"
@@ -194,7 +194,7 @@ def _join_fields(text: str, chunks: list[tuple[int, int, str]]) -> list[tuple[in
     out = chunks[:1]
     for start, end, piece in chunks[1:]:
         last_start, last_end, last = out[-1]
-        if (text[last_end:start] == " and " and _FIELD_OF.search(last) and INSTITUTION.match(last)
+        if (text[last_end:start] == " and " and named_after_fields(last)
                 and _FIELD.match(piece) and len(piece.split()) <= 3 and not has_legal_suffix(piece)):
             out[-1] = (last_start, end, text[last_start:end])
         else:
@@ -214,16 +214,17 @@ def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]
     return pieces + _split_bad_connectors(text, begin, end)
 
 
-#: "Halden Pharmaceuticals of the USA": a country after "of" says where the company is, it is no part of its name.
-_COUNTRY = re.compile(rf"(?:{COUNTRIES})(?![\w'’-])")
 
 
 def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split "Chief Executive Officer of Kerntide" at "of" unless an institution word precedes it."""
+    """Split "Chief Executive Officer of Kerntide" at "of" unless an institution word precedes it.
+
+    A country after "of" says where a company is ("Halden Pharmaceuticals of the USA"): no part of its name.
+    """
     pieces, begin = [], start
     for match in _BAD_CONNECT.finditer(text, start, end):
         head = text[begin:match.start()].split()[-1] if text[begin:match.start()].split() else ""
-        country = not INSTITUTION.match(text[begin:match.start()]) and _COUNTRY.match(text, match.end())
+        country = not INSTITUTION.match(text[begin:match.start()]) and COUNTRY.match(text, match.end())
         if country or (not INSTITUTION.match(head) and head not in HEADS
                        and not INSTITUTION.match(text[begin:match.start()])):
             pieces.append((begin, match.start()))
@@ -266,6 +267,12 @@ def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
         if first.group().startswith("Dr") and has_legal_suffix(text[start:end]):
             return start, end
         start += first.end()
+
+
+def named_after_fields(piece: str) -> bool:
+    """Whether a chunk is an institution named after fields ("Ministry of Health", "Agency for Science"): the
+    names after its "and" or comma may be more fields ("Labour and Welfare", "Technology and Research")."""
+    return bool(INSTITUTION.match(piece) and _FIELD_OF.search(piece))
 
 
 def is_name_like(piece: str, lowered_words: Container[str]) -> bool:

@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chunks import COMMON, HEADS, INSTITUTION, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, qualifies_by_form
+from .chunks import (COMMON, HEADS, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, named_after_fields,
+                     qualifies_by_form)
 from .clusters import Cluster, NameRegistry
 from .fastre import words_at_boundary
 from .gazetteer import Gazetteer
 from .kinds import ACADEMIC_KINDS, FUNDER_KINDS, kind_of
-from .places import COUNTRIES, is_place_or_product
+from .places import COUNTRY, is_place_or_product
 
 __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions", "list_items"]
 
@@ -98,6 +99,7 @@ _SHOUTED = re.compile(r"[A-Z][A-Z\-]{5,}(?: [A-Z][A-Z\-]+)*")
 _NOT_COMPANY = ACADEMIC_KINDS | FUNDER_KINDS | {"regulator", "public_investor", "venture_capital"}
 _BLANKS = re.compile(r" *")
 _SENTENCE_LEAD = re.compile(r"\s*(?:[-•*]\s+)?(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
+#: What joins two names of one list ("Lonza and Zeta Bio announced", "Eli Lilly, Merck and Pfizer").
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 #: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
 _DESC_HEADS = frozenset("company firm biotech investor fund agency group university institute CRO CDMO incubator "
@@ -363,11 +365,7 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
 #: "Novavax, Inc. NVAX announced": a ticker written bare after the company's name (its brackets lost).
 _BARE_TICKER = re.compile(r" (?P<acronym>[A-Z]{2,5})(?= [a-z])")
 _DIGIT_WORD = re.compile(r"(?:^|\s)\d")
-_FIELD_NAMED = re.compile(INSTITUTION.pattern + r".* (?:of|for) ")
-_COUNTRY = re.compile(COUNTRIES)
 _WHERE_BEFORE = re.compile(r"\b(?:of|in|at|near)\s+$")
-#: Two names one list joins ("Signal Genetics and DiagnoCure this week announced", "Eli Lilly, Merck and Pfizer").
-_COORDINATION = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 
 
 def _join_coordinated(text: str, chunks: list[tuple[int, int, str]], eligible: dict[int, tuple[str | None, bool]]) \
@@ -380,16 +378,16 @@ def _join_coordinated(text: str, chunks: list[tuple[int, int, str]], eligible: d
     place ("Brianza Genomics S.r.l. of Monza and Lariana Biotech S.p.A."), a date ("Wednesday 19th
     October"), a common word or a short or shouted word in capitals ("GMP", "PUBLICATION OR DISTRIBUTION").
     """
-    order = sorted(eligible)
+    order = list(eligible)   # chunk order
     flags = [eligible[i][1] for i in order]
     for i, (a, b) in enumerate(zip(order, order[1:])):
         if not flags[i] or flags[i + 1] or a + 1 != b:
             continue
         source, (start, _, piece) = chunks[a][2], chunks[b]
-        if _COORDINATION.fullmatch(text, chunks[a][1], start) and not _FIELD_NAMED.match(source) \
+        if _AND_GAP.fullmatch(text, chunks[a][1], start) and not named_after_fields(source) \
                 and piece.split()[0] not in COMMON and not _DIGIT_WORD.search(piece) \
                 and not (piece.isupper() and (len(piece) < 4 or _SHOUTED.fullmatch(piece))) \
-                and not _WHERE_BEFORE.search(text, max(0, start - 8), start) and not _COUNTRY.fullmatch(piece):
+                and not _WHERE_BEFORE.search(text, max(0, start - 8), start) and not COUNTRY.fullmatch(piece):
             flags[i + 1] = True
             eligible[b] = eligible[b][0], True
 

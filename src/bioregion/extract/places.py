@@ -15,7 +15,7 @@ import re
 
 from .dates import DATE_REGEX
 
-__all__ = ["COUNTRIES", "is_place_or_product"]
+__all__ = ["COUNTRIES", "COUNTRY", "is_place_or_product"]
 
 #: Countries as releases write them (a regex alternation).
 COUNTRIES = (
@@ -24,6 +24,8 @@ COUNTRIES = (
     "England|Scotland|Wales|United States|USA|U\\.S\\.A\\.|U\\.S\\.|US|Canada|Mexico|Brazil|Argentina|China|"
     "P\\.R\\. China|PRC|Hong Kong|Taiwan|Japan|South Korea|Korea|Singapore|India|Australia|New Zealand|South Africa"
 )
+#: A country as a whole word ("Taiwan", not "Taiwanese"): ``match`` at a position, or ``fullmatch`` a name.
+COUNTRY = re.compile(rf"(?:{COUNTRIES})(?![\w'’-])")
 _STATES = (
     "Alabama|Arizona|California|Colorado|Connecticut|Delaware|Florida|Georgia|Illinois|Indiana|Maryland|"
     "Massachusetts|Michigan|Minnesota|Missouri|New Jersey|New York|North Carolina|Ohio|Oregon|Pennsylvania|"
