@@ -28,7 +28,7 @@ _CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di
 #: A word of a name: no legal suffix (tried at every word, so written by first letter: :mod:`.fastre`), no scale.
 _SUFFIX_WORD = branches_by_first_char(
     r"Inc|Corp|Co|CO|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|Oyj|Oy|SpA|"
-    r"Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|INC|LTD|CORP|LIMITED|KG".split("|"))
+    r"Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|Pvt|Sdn|INC|LTD|CORP|LIMITED|KG".split("|"))
 _WORD = (rf"(?!(?:{_SUFFIX_WORD})"
     r"(?![\w/\-]))(?!(?:Million|Billion|Trillion|Thousand)\b)(?:[A-Z]\.(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(

@@ -335,7 +335,7 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
     listed = False   # whether a possible name follows a name: the list test is worth running
     for index, (start, end, piece) in enumerate(chunks):
         name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
-        if piece in registry.persons and not has_legal_suffix(piece):
+        if (piece in registry.persons or _titled_person(piece, registry.persons)) and not has_legal_suffix(piece):
             continue
         if not name_like or (not strong and index not in slots and is_place_or_product(text, end)):
             continue
@@ -368,6 +368,18 @@ _DIGIT_WORD = re.compile(r"(?:^|\s)\d")
 _WHERE_BEFORE = re.compile(r"\b(?:of|in|at|near)\s+$")
 
 
+#: Job titles written before a person's name inside a capitalised chunk ("Science Minister Jane Roe"). Not "Dr.":
+#: "Labor Dr. Merk Kollegen" is a laboratory.
+_JOB_TITLES = frozenset("""CEO CFO COO CSO CTO Chairman Chairwoman President Founder Co-founder Minister Secretary Senator
+    Governor Mayor Commissioner Chancellor Ambassador Director Professor""".split())
+
+
+def _titled_person(piece: str, persons: frozenset[str]) -> bool:
+    """Whether a chunk is a person after a job title ("Science Minister Jane Roe", "CEO Martin Aldous")."""
+    words = piece.split()
+    return len(words) > 2 and words[-3] in _JOB_TITLES and " ".join(words[-2:]) in persons
+
+
 def _join_coordinated(text: str, chunks: list[tuple[int, int, str]], eligible: dict[int, tuple[str | None, bool]]) \
         -> None:
     """A possible name listed after an organisation (joined by a comma or "and") is an organisation too.
@@ -393,14 +405,14 @@ def _join_coordinated(text: str, chunks: list[tuple[int, int, str]], eligible: d
 
 
 #: News outlets and wires quoted in stories ("Aldous told Fierce Biotech", "Reuters said"): never parties.
-_MEDIA = frozenset("""Reuters|Bloomberg|Fierce Biotech|FierceBiotech|Fierce Pharma|FiercePharma|Endpoints News|Endpoints|
+_MEDIA = frozenset(name.strip() for name in """Reuters|Bloomberg|Fierce Biotech|FierceBiotech|Fierce Pharma|FiercePharma|Endpoints News|Endpoints|
     STAT|STAT News|BioCentury|GenomeWeb|GenomeWeb News|Dow Jones|Wall Street Journal|The Wall Street Journal|
     Financial Times|PTI|Press Trust of India|Xinhua|BioSpace|Evaluate|Nikkei|Associated Press|AFP|CNBC|Business Wire|
     PR Newswire|GlobeNewswire|Globe Newswire|BioWorld|Scrip|Pink Sheet|In Vivo|Pharmaceutical Technology|
     PharmaTimes|Motley Fool|The Motley Fool|Yahoo Finance|MarketWatch|Barron's|Forbes|Business Standard|
     Economic Times|The Economic Times|Livemint|Moneycontrol|Caixin|SCMP|South China Morning Post|Handelsblatt|
     Les Echos|L'Echo|De Tijd|Il Sole 24 Ore|GEN|Genetic Engineering & Biotechnology News|BioPharma Dive|
-    Pharmaphorum|Labiotech|FiercePharma Asia|Nasdaq|NYSE|Yonhap|Korea Biomedical Review""".replace("\n", "").split("|"))
+    Pharmaphorum|Labiotech|FiercePharma Asia|Nasdaq|NYSE|Yonhap|Korea Biomedical Review""".split("|"))
 #: Sentence adverbs and connectives that open sentences ("Furthermore, ...", "Similarly, ..."): never names.
 _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently Therefore Thus Hence Nonetheless
     Nevertheless Notably Importantly Finally Initially Subsequently Currently Recently Previously Together Specifically
@@ -412,7 +424,8 @@ _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"
 _TITLE_BEFORE = re.compile(
     r"(?:CEO|CFO|COO|CSO|CMO|CTO|Chairman|Chairwoman|President|Founder|founder|Co-founder|co-founder|Dr\.|Prof\.|Professor|Mr\.|"
-    r"Ms\.|Mrs\.|Chief Executive(?: Officer)?|Executive Chairman|analyst|spokesperson|spokesman|spokeswoman|said|says)"
+    r"Ms\.|Mrs\.|Chief Executive(?: Officer)?|Executive Chairman|analyst|spokesperson|spokesman|spokeswoman|said|says|"
+    r"Minister|Secretary|Senator|Governor|Mayor|Commissioner|Chancellor|Ambassador)"
     rf"\s+({_NAME})")
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:company's\s+|firm's\s+)?(?:Ph\.?\s?D|M\.?\s?D|CEO|chief|Chief|president|President|chairman|"
@@ -443,6 +456,8 @@ def _piece_test(piece: str, gazetteer: Gazetteer, lowered: LoweredWords) -> tupl
     if piece in _MEDIA or piece in _ADVERBS or piece in STOP_LEAD:
         return False, False
     known = gazetteer.lookup(piece) is not None
+    if not known and (COUNTRY.fullmatch(piece) or COUNTRY.fullmatch(piece + ".")):
+        return False, False   # "to acquire U.S. territorial rights": a country, however placed
     name_like = known or is_name_like(piece, lowered)
     return name_like, known or (name_like and qualifies_by_form(piece))
 

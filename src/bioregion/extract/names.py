@@ -25,7 +25,8 @@ _LEGAL_SUFFIXES = [
     "Incorporated", r"Corp\.?", "Corporation", r"Co\.", r"Ltd\.?", "Limited", r"L\.?L\.?C\.?", r"L\.P\.", "LP", "plc",
     "PLC", "Plc", r"N\.\s?V\.", "NV", r"B\.\s?V\.", "BV", r"S\.A\.S\.", "SAS", r"S\.A\.", "SA", "AG", "SE", "GmbH", "A/S",
     "ASA", "AB", "Oyj", "Oy", r"S\.p\.A\.", "SpA", r"S\.r\.l\.", "Srl", "SRL", r"S\.L\.", r"K\.K\.", r"a\.s\.", r"A\.S\.",
-    "BVBA", "bvba", "CVBA", "SARL", r"S\.à\.r\.l\.", r"Pte\.?\s+Ltd\.?", r"\(publ\)",
+    "BVBA", "bvba", "CVBA", "SARL", r"S\.à\.r\.l\.", r"Pte\.?\s+Ltd\.?", r"Pvt\.?\s+Ltd\.?", r"Private\s+Limited",
+    r"Sdn\.?\s+Bhd\.?", r"\(publ\)",
 ]
 #: A legal-form suffix at the end of a name, the suffixes grouped by first letter (:mod:`.fastre`): the chunk
 #: pattern tries it after every name.

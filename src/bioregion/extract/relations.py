@@ -84,13 +84,18 @@ def _happens(trigger: re.Pattern[str], masked: str) -> bool:
 
 
 def _drop_collab_duplicates(findings: list[Finding]) -> list[Finding]:
-    """A licence or co-development sentence that also says 'collaboration' is one relation."""
+    """A licence or co-development sentence that also says 'collaboration' is one relation; so is a grant whose
+    sentence also reads, without roles, as a service contract between the same parties."""
     types = {f.type for f in findings}
     if types & {"license", "co_development", "marketing_distribution", "contract_services", "joint_venture",
                 "consortium", "spin_off"}:
         findings = [f for f in findings if f.type != "rd_collaboration"]
     if "co_development" in types:
         findings = [f for f in findings if f.type != "license"]
+    granted = {k for f in findings if f.type == "grant" for k in f.roles}
+    if granted:
+        # "pledged a grant to X for components needed to manufacture vaccines": the grant, no service contract.
+        findings = [f for f in findings if f.type != "contract_services" or f.roles or not set(f.unresolved) <= granted]
     return findings
 
 

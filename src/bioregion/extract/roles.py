@@ -42,7 +42,7 @@ _STOCK_DEAL = _c(r"\b(?:common stock|ordinary shares|preferred (?:stock|shares)|
                  r"minority (?:stake|interest))\b")
 _NOT_ACQ = _c(r"\b(?:acquisition of (?:data|patients|images)|acquir\w* (?:a |an )?(?:\d+(?:\.\d+)?%? )?"
               r"(?:minority )?(?:stake|interest|shares))")
-_ALL_SHARES = _c(r"\ball (?:of )?(?:the )?(?:outstanding|issued)|\b100%|\bremaining shares\b|\bper share in cash\b")
+_ALL_SHARES = _c(r"\ball (?:of )?(?:the |its |their )?(?:outstanding|issued|shares\b)|\b100%|\bremaining shares\b|\bper share in cash\b")
 
 
 def _unique(keys: list[int]) -> list[int]:
@@ -75,10 +75,9 @@ _ACQ = [
     (_c(r"(?P<a>{O})[^@]{0,200}?\bagreement\b[^@]{0,60}?\bwith (?P<b>{O})[^@]{0,40}?\bfor (?:the )?"
         r"(?:acquisition|purchase) of (?:its|their)\b"), "acquirer", "target"),
     (_c(r"(?P<a>{O}){G80}\b(?:to acquire|will acquire|has acquired|have acquired|acquired|acquires|acquire|"
-        r"complet\w+ (?:the |its )?acquisition of|clos\w+ (?:the |its )?acquisition of|announc\w+ (?:the |its )?"
         r"acquisition of|agreed to (?:acquire|buy)|to buy|buys|bought|to purchase|purchased|takeover of)\b"
-        r"(?:[^@]{0,120}?\bfrom |(?:\s*all (?:of )?(?:the )?(?:issued and )?outstanding (?:capital stock|shares|"
-        r"equity)[^@]{0,20}?\bof\b)?[^@]{0,60}?)(?P<b>{O})"), "acquirer", "target"),
+        r"(?:[^@]{0,120}?\bfrom |\s*all (?:of )?(?:the )?(?:issued and )?outstanding (?:capital stock|shares|"
+        r"equity)[^@]{0,20}?\bof\b[^@]{0,80}?|[^@]{0,60}?)(?P<b>{O})"), "acquirer", "target"),
 ]
 
 
@@ -91,7 +90,8 @@ _RIGHTS_BOUGHT = _c(r"\b(?:acquir\w*|buy\w*|purchas\w*|obtain\w*)\s+(?:the\s+)?(
 
 
 #: "proposing to acquire Wendt Bio", "an unsolicited offer", "a non-binding proposal": no agreed deal.
-_PROPOSAL = _c(r"\bpropos\w* to (?:acquire|buy|purchase)|\boption to (?:acquire|buy|purchase)|\b(?:unsolicited|non-binding|indicative|hostile)\b|"
+_PROPOSAL = _c(r"\bpropos\w* to (?:acquire|buy|purchase)|\b(?:option|right of first (?:refusal|negotiation|offer)) to "
+               r"(?:acquire|buy|purchase)|\b(?:unsolicited|non-binding|indicative|hostile)\b|"
                r"\b(?:buyout|takeover) (?:offer|proposal|bid)\b|\boffer(?:ed|s|ing)? to (?:acquire|buy)")
 
 _ACQUISITION_OF_ORG = re.compile(r"\bacquisition of @")
@@ -379,9 +379,10 @@ _FROM_FUNDER = _c(r"(?P<b>{O}){G80}\b(?:will |to )?receiv\w*\s+(?:a |an )?(?:[$�
                   r"(?P<a>{O})")
 
 
-#: "The Federal Ministry of Education and Research announced an additional €80 million to support CEPI".
+#: "The Federal Ministry of Education and Research announced an additional €80 million to support CEPI", "pledged
+#: a $30 million grant to the Seattle-based X".
 _FUNDS_TO = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:announc\w*|commit\w*|pledg\w*|provid\w*|contribut\w*|donat\w*|will give|gives)\b"
-               r"[^@]{0,60}?(?:[$€£]|EUR|USD|GBP)[^@]{0,60}?\bto (?:support |fund )?(?:the )?(?P<b>{O})")
+               r"[^@]{0,60}?(?:[$€£]|EUR|USD|GBP)[^@]{0,60}?\bto (?:support |fund )?(?:the )?(?:[\w-]+ ){0,3}?(?P<b>{O})")
 
 
 def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:

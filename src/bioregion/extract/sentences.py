@@ -21,7 +21,7 @@ _ABBREVIATIONS = frozenset(
     """inc co corp ltd plc no nos dr mr mrs ms prof st sr jr vs etc al approx est dept univ
     jan feb mar apr jun jul aug sep sept oct nov dec mass calif conn fla ill md mich minn
     pa tex va wash ariz colo ga ind ky la mo nev okla ore tenn wis ave blvd fig e.g i.e u.s
-    u.k n.v s.a b.v s.p.a s.r.l k.k a.s l.l.c l.p n.j n.y n.c d.c s.a.s ph.d m.d u.s.a""".split()
+    u.k n.v s.a b.v s.p.a s.r.l k.k a.s l.l.c l.p n.j n.y n.c d.c s.a.s ph.d m.d u.s.a pvt pte pty sdn""".split()
 )
 #: A legal suffix ends a sentence when a new one plainly starts after it ("... Co., Ltd. Noventra will pay").
 _SUFFIX_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|N\.V|S\.A|B\.V|L\.L\.C|S\.p\.A|K\.K)\.$")
