@@ -3,11 +3,11 @@
 Each reads a form, not one story: a wire quoted at the start of a line of the media list, a person after a
 job title, Indian, Singaporean and Malaysian legal forms, a country written "U.S.", a right of first refusal,
 a grant pledged "to the Seattle-based X", "the acquisition of all shares of X", a collaboration older than
-the news.
+the news, "Merck" in a story on Merck KGaA.
 """
 
 from bioregion.extract.chunks import find_chunks
-from bioregion.extract.gazetteer import Gazetteer
+from bioregion.extract.gazetteer import Gazetteer, builtin_gazetteer
 from bioregion.extract.mentions import find_mentions
 from bioregion.extract.names import normalise
 from bioregion.extract.pipeline import extract_document
@@ -80,3 +80,14 @@ def test_a_collaboration_older_than_the_news_is_background():
     assert _extract("Ulmen Viral GmbH has already worked in close collaboration with Halvorsen Pharma on viral "
                     "therapies.") == set()
     assert _extract("Ulmen Viral GmbH has worked with Halvorsen Pharma on viral therapies since 2015.") == set()
+
+
+def test_a_bare_alias_stands_for_the_known_organisation_the_story_names():
+    # "Merck" alone is Merck & Co.; in a story on Merck KGaA it is Merck KGaA.
+    found = _extract("Merck KGaA has signed an agreement with Halvorsen Pharma to set up a joint venture, Merck "
+                     "Ulmen Pharmaceuticals, in which Merck will invest some $29.6 million and own 90%.")
+    assert {name for _, parties in found for name, _ in parties} == {
+        "Merck KGaA", "Halvorsen Pharma", "Merck Ulmen Pharmaceuticals"}
+    both = find_mentions(["Merck KGaA and Merck & Co. signed a pact with Halvorsen Pharma.", "Merck will pay."],
+                         builtin_gazetteer())
+    assert len({m.key for ms in both.sentences for m in ms}) == 3

@@ -98,9 +98,31 @@ class NameRegistry:
             if len(owners) > 1:
                 owners = [k for k in owners if any(has_legal_suffix(n) for n in self.clusters[k].names)]
             if len(owners) == 1:
-                target = self.clusters[owners[0]]
-                target.names.extend(self.clusters.pop(key).names)
-                self.variants.update({v: owners[0] for v, k in self.variants.items() if k == key})
+                self._fold(key, owners[0])
+        for key in [k for k in self.clusters if k.startswith("id:")]:
+            owner = self._owner_of_bare_alias(key)
+            if owner is not None:
+                self._fold(key, owner)
+
+    def _fold(self, key: str, owner: str) -> None:
+        self.clusters[owner].names.extend(self.clusters.pop(key).names)
+        self.variants.update({v: owner for v, k in self.variants.items() if k == key})
+
+    def _owner_of_bare_alias(self, key: str) -> str | None:
+        """The known organisation a bare alias of another one stands for ("Merck" in a story on "Merck KGaA").
+
+        "Merck" is an alias of Merck & Co.; a story that names Merck KGaA, and never Merck & Co. by its own
+        name, means Merck KGaA by it.
+        """
+        cluster = self.clusters[key]
+        if cluster.entry is None or len(cluster.names) != 1 or cluster.names[0] == cluster.entry.name:
+            return None
+        bare = normalise(cluster.names[0])
+        if " " in bare:
+            return None
+        owners = [k for k, c in self.clusters.items() if k != key and c.entry is not None
+                  and normalise(c.entry.name).startswith(bare + " ")]
+        return owners[0] if len(owners) == 1 else None
 
     def find_in(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         """Every registered name and short form in each text as ``(start, end, key)``, leftmost-longest first.
