@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .chunks import (COMMON, HEADS, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, named_after_fields,
                      qualifies_by_form)
 from .clusters import Cluster, NameRegistry
-from .fastre import words_at_boundary
+from .fastre import branches_by_first_char, words_at_boundary
 from .gazetteer import Gazetteer
 from .kinds import ACADEMIC_KINDS, FUNDER_KINDS, kind_of
 from .places import COUNTRY, is_place_or_product
@@ -376,8 +376,8 @@ _JOB_TITLES = frozenset("""CEO CFO COO CSO CTO Chairman Chairwoman President Fou
 
 def _titled_person(piece: str, persons: frozenset[str]) -> bool:
     """Whether a chunk is a person after a job title ("Science Minister Jane Roe", "CEO Martin Aldous")."""
-    words = piece.split()
-    return len(words) > 2 and words[-3] in _JOB_TITLES and " ".join(words[-2:]) in persons
+    words = piece.rsplit(" ", 3)
+    return len(words) > 2 and words[-3] in _JOB_TITLES and f"{words[-2]} {words[-1]}" in persons
 
 
 def _join_coordinated(text: str, chunks: list[tuple[int, int, str]], eligible: dict[int, tuple[str | None, bool]]) \
@@ -422,11 +422,10 @@ _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently
 #: title before the name, or the title after a comma, each found first and the name read next to it. Each title
 #: opens on a plain letter (no "[Ff]"), so the regex engine skips to the letters a title can start with.
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"
-_TITLE_BEFORE = re.compile(
-    r"(?:CEO|CFO|COO|CSO|CMO|CTO|Chairman|Chairwoman|President|Founder|founder|Co-founder|co-founder|Dr\.|Prof\.|Professor|Mr\.|"
-    r"Ms\.|Mrs\.|Chief Executive(?: Officer)?|Executive Chairman|analyst|spokesperson|spokesman|spokeswoman|said|says|"
-    r"Minister|Secretary|Senator|Governor|Mayor|Commissioner|Chancellor|Ambassador)"
-    rf"\s+({_NAME})")
+_TITLES = (r"CEO|CFO|COO|CSO|CMO|CTO|Chairman|Chairwoman|President|Founder|founder|Co-founder|co-founder|Dr\.|Prof\.|"
+           r"Professor|Mr\.|Ms\.|Mrs\.|Chief Executive(?: Officer)?|Executive Chairman|analyst|spokesperson|spokesman|"
+           r"spokeswoman|said|says|Minister|Secretary|Senator|Governor|Mayor|Commissioner|Chancellor|Ambassador")
+_TITLE_BEFORE = re.compile(rf"(?:{branches_by_first_char(_TITLES.split('|'))})\s+({_NAME})")
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:company's\s+|firm's\s+)?(?:Ph\.?\s?D|M\.?\s?D|CEO|chief|Chief|president|President|chairman|"
     r"Chairman|founder|co-founder|head|Head|director|Director|professor|Professor|managing|Managing|partner|Partner|"

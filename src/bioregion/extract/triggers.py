@@ -82,18 +82,20 @@ class FoldedPattern:
         return self._pattern.finditer(text) if lower is None else self._twin.finditer(lower)
 
 
-#: The last text folded and its lower-cased form (None when it holds a case trap): a sentence is searched by
-#: the event, background and trigger patterns in turn. One tuple, swapped whole; it holds the text, so ``is``
-#: cannot mistake a new string for it.
-_LAST_FOLDED: list[tuple[str, str | None]] = [("", "")]
+#: The last two texts folded and their lower-cased forms (None when one holds a case trap), newest first: a
+#: sentence is searched by the event, background and trigger patterns in turn, and an amount's cues search the
+#: words before it and after it in turn. Each entry holds its text, so ``is`` cannot mistake a new string for it.
+_LAST_FOLDED: list[tuple[str, str | None]] = [("", ""), ("", "")]
 
 
 def _lowered(text: str) -> str | None:
-    last = _LAST_FOLDED[0]
-    if last[0] is text:
-        return last[1]
+    newest, older = _LAST_FOLDED
+    if newest[0] is text:
+        return newest[1]
+    if older[0] is text:
+        return older[1]
     lower = None if _CASE_TRAPS.search(text) else text.lower()
-    _LAST_FOLDED[0] = (text, lower)
+    _LAST_FOLDED[0], _LAST_FOLDED[1] = (text, lower), newest
     return lower
 
 
