@@ -13,6 +13,7 @@ its form alone when it carries a legal suffix, ends in an organisation word
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Container
 
 from .fastre import branches_by_first_char
@@ -277,12 +278,22 @@ def named_after_fields(piece: str) -> bool:
 
 def is_name_like(piece: str, lowered_words: Container[str]) -> bool:
     """Whether a chunk may be a name: no product code, common word or word the document also writes lowercase."""
+    form = name_form(piece)
+    return form if form is not None else piece.lower() not in lowered_words
+
+
+@lru_cache(maxsize=65536)
+def name_form(piece: str) -> bool | None:
+    """:func:`is_name_like` as far as the chunk alone tells: ``None`` for one word the document may also write in
+    lower case ("Pipeline" and "pipeline"). Chunks recur across releases ("The", "Phase", "FDA"): kept."""
     words = piece.split()
     if _PRODUCT_CODE.match(piece):
         return False
-    if len(words) == 1 and (piece in COMMON or piece.lower() in lowered_words or len(piece) < 2):
+    if len(words) == 1 and (piece in COMMON or len(piece) < 2):
         return False
-    return not all(w in COMMON or w in _CONNECTORS for w in words)
+    if all(w in COMMON or w in _CONNECTORS for w in words):
+        return False
+    return None if len(words) == 1 else True
 
 
 def has_legal_suffix(piece: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .chunks import COMMON, HEADS, INSTITUTION, STOP_LEAD, SUFFIXED, has_legal_suffix
 from .gazetteer import Entry, Gazetteer
@@ -175,6 +176,7 @@ _INSTITUTION_HEADS = frozenset("""university universite université universita u
     foundation centre center""".split())
 
 
+@lru_cache(maxsize=65536)
 def _is_short_form(short: str, key: str) -> bool:
     """Whether normalised ``short`` names the organisation with key ``key``."""
     words = short.split()
@@ -199,7 +201,9 @@ _PLACE_PREFIX = frozenset("""Beijing Shanghai Jiangsu Zhejiang Guangdong Shenzhe
     Qilu Zhuhai Hong Kong Taiwan Seoul Korea Tokyo Osaka""".split())
 
 
-def _variants(piece: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _variants(piece: str) -> tuple[str, ...]:
+    """The forms a name may also be written in (names recur across releases: kept)."""
     words = SUFFIXED.sub("", piece).strip(" ,").split()
     out = [piece, " ".join(words)]
     if len(words) > 1 and not piece.isupper():
@@ -215,4 +219,4 @@ def _variants(piece: str) -> list[str]:
         words = words[:-1]
         if len(words[0]) > 2 and words[0] not in COMMON and words[0] not in STOP_LEAD:
             out.append(" ".join(words))
-    return [v for v in dict.fromkeys(out) if v]
+    return tuple(v for v in dict.fromkeys(out) if v)

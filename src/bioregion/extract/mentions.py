@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .chunks import (COMMON, HEADS, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, named_after_fields,
                      qualifies_by_form)
@@ -452,13 +453,22 @@ def _persons(texts: list[str]) -> frozenset[str]:
 
 def _piece_test(piece: str, gazetteer: Gazetteer, lowered: LoweredWords) -> tuple[bool, bool]:
     """Whether a chunk may be a name, and whether it is one whatever its context (known or by its form)."""
-    if piece in _MEDIA or piece in _ADVERBS or piece in STOP_LEAD:
+    never, country, by_form = _piece_facts(piece)
+    if never:
         return False, False
     known = gazetteer.lookup(piece) is not None
-    if not known and (COUNTRY.fullmatch(piece) or COUNTRY.fullmatch(piece + ".")):
+    if not known and country:
         return False, False   # "to acquire U.S. territorial rights": a country, however placed
     name_like = known or is_name_like(piece, lowered)
-    return name_like, known or (name_like and qualifies_by_form(piece))
+    return name_like, known or (name_like and by_form)
+
+
+@lru_cache(maxsize=65536)
+def _piece_facts(piece: str) -> tuple[bool, bool, bool]:
+    """What a chunk alone tells (chunks recur across releases): never a name (a news outlet, an adverb, a
+    sentence opener), a country, a name by its form."""
+    never = piece in _MEDIA or piece in _ADVERBS or piece in STOP_LEAD
+    return never, bool(COUNTRY.fullmatch(piece) or COUNTRY.fullmatch(piece + ".")), qualifies_by_form(piece)
 
 
 def _defined_company(texts: list[str], marked: list[list[Mention]]) -> str | None:

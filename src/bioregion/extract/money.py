@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fastre import by_first_letter
 from .triggers import folded
 
 __all__ = ["Amount", "find_amounts"]
@@ -45,8 +46,9 @@ _HINT = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|NOK|CAD|AUD|
 _HINT_MARKS = ("$", "€", "£", "¥", "₹", "USD", "EUR", "GBP", "CHF", "JPY", "DKK", "SEK", "NOK", "CAD", "AUD", "RMB",
                "CNY", "HKD", "KRW", "INR", "SGD", "ILS", "BEF", "Rs", "euro", "dollar", "pound", "yen", "yuan", "franc",
                "won")
-#: The marks as one pattern of plain words: the regex engine jumps to the letters a mark can start with.
-_HINT_MARK = re.compile("|".join(re.escape(mark) for mark in _HINT_MARKS))
+#: The marks as one pattern of plain words grouped by first character: the regex engine jumps to the characters a
+#: mark can start with and tries only the marks that open on it.
+_HINT_MARK = re.compile(by_first_letter(list(_HINT_MARKS)))
 _DIGIT = re.compile(r"\d")
 _NEXT_AMOUNT = re.compile(r"[;.]\s|[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|DKK|SEK|CAD)\b|\bplus\b")
 _CUES = (
@@ -74,6 +76,8 @@ _CUES = (
 )
 #: Cues written in lower case run case-sensitively on the lower-cased text: the same hits, sooner.
 _CUES = tuple((component, folded(cue)) for component, cue in _CUES)
+#: The cues with whether each must end right before the amount (a ``$`` anchor): no search after it.
+_CUE_TABLE = tuple((component, cue, cue.pattern.endswith("$")) for component, cue in _CUES)
 #: "of which EUR 20 million relate to near-term events": a part of the amount before, not another one.
 _PART = re.compile(r"\b(?:of which|of this|including|includes)\s+(?:up to |approximately |about )?$", re.I)
 
@@ -225,15 +229,19 @@ def _component(sentence: str, start: int, end: int) -> str:
     if _CONTINGENT_INSTRUMENT.search(before):
         return "milestones"
     if _PART.search(before):
-        hit = [component for component, cue in _CUES if not cue.pattern.endswith("$") and cue.search(after)]
+        hit = [component for component, cue, anchored in _CUE_TABLE if not anchored and cue.search(after)]
         return hit[0] if hit else "part"
-    best, distance = "value", None
-    for component, cue in _CUES:
+    best, distance, size = "value", None, len(before)
+    for component, cue, anchored in _CUE_TABLE:
         for hit in cue.finditer(before):
-            gap = len(before) - hit.end()
+            gap = size - hit.end()
             if distance is None or gap < distance:
                 best, distance = component, gap
-        hit = None if cue.pattern.endswith("$") else cue.search(after)
+        if distance == 0:
+            break   # a cue right before the amount: no later cue is nearer
+        if anchored or (distance is not None and distance <= 15):
+            continue   # a cue after the amount counts 15 characters further than it is
+        hit = cue.search(after)
         if hit and (distance is None or hit.start() + 15 < distance):
             best, distance = component, hit.start() + 15
     return best

@@ -193,7 +193,8 @@ def _split_block(block: str) -> list[tuple[int, str]]:
 def _split_line(block: str, begin: int, end: int) -> list[tuple[int, str]]:
     pieces = []
     for match in _BOUNDARY.finditer(block, begin, end):
-        if _is_abbreviation(block[begin:match.start() + 1]) and not (
+        stop = match.start() + 1   # the last word before the boundary: a line holds single spaces (_join_lines)
+        if _is_abbreviation(block[max(begin, block.rfind(" ", begin, stop) + 1):stop]) and not (
                 _SUFFIX_END.search(block, begin, match.start() + 1) and _NEXT_SENTENCE.match(block, match.end())):
             continue
         pieces.append((begin, block[begin:match.end()].strip()))
