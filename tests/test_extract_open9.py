@@ -91,3 +91,11 @@ def test_a_bare_alias_stands_for_the_known_organisation_the_story_names():
     both = find_mentions(["Merck KGaA and Merck & Co. signed a pact with Halvorsen Pharma.", "Merck will pay."],
                          builtin_gazetteer())
     assert len({m.key for ms in both.sentences for m in ms}) == 3
+
+
+def test_what_a_chunk_alone_tells_is_kept_and_the_document_decides_the_rest():
+    from bioregion.extract.chunks import is_name_like, name_form
+    from bioregion.extract.mentions import LoweredWords
+    assert name_form("Orvane") is None and name_form("AB-101") is False and name_form("Kestrel Bio") is True
+    assert not is_name_like("Orvane", LoweredWords("The orvane pathway grows."))
+    assert is_name_like("Orvane", LoweredWords("Nothing in lower case here."))
