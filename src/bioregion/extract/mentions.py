@@ -371,8 +371,8 @@ _WHERE_BEFORE = re.compile(r"\b(?:of|in|at|near)\s+$")
 
 #: Job titles written before a person's name inside a capitalised chunk ("Science Minister Jane Roe"). Not "Dr.":
 #: "Labor Dr. Merk Kollegen" is a laboratory.
-_JOB_TITLES = frozenset("""CEO CFO COO CSO CTO Chairman Chairwoman President Founder Co-founder Minister Secretary Senator
-    Governor Mayor Commissioner Chancellor Ambassador Director Professor""".split())
+_JOB_TITLES = frozenset("""CEO CFO COO CSO CTO Chairman Chairwoman President Founder Co-founder Minister Secretary
+    Senator Governor Mayor Commissioner Chancellor Ambassador Director Professor""".split())
 
 
 def _titled_person(piece: str, persons: frozenset[str]) -> bool:
@@ -406,14 +406,15 @@ def _join_coordinated(text: str, chunks: list[tuple[int, int, str]], eligible: d
 
 
 #: News outlets and wires quoted in stories ("Aldous told Fierce Biotech", "Reuters said"): never parties.
-_MEDIA = frozenset(name.strip() for name in """Reuters|Bloomberg|Fierce Biotech|FierceBiotech|Fierce Pharma|FiercePharma|Endpoints News|Endpoints|
-    STAT|STAT News|BioCentury|GenomeWeb|GenomeWeb News|Dow Jones|Wall Street Journal|The Wall Street Journal|
-    Financial Times|PTI|Press Trust of India|Xinhua|BioSpace|Evaluate|Nikkei|Associated Press|AFP|CNBC|Business Wire|
-    PR Newswire|GlobeNewswire|Globe Newswire|BioWorld|Scrip|Pink Sheet|In Vivo|Pharmaceutical Technology|
-    PharmaTimes|Motley Fool|The Motley Fool|Yahoo Finance|MarketWatch|Barron's|Forbes|Business Standard|
-    Economic Times|The Economic Times|Livemint|Moneycontrol|Caixin|SCMP|South China Morning Post|Handelsblatt|
-    Les Echos|L'Echo|De Tijd|Il Sole 24 Ore|GEN|Genetic Engineering & Biotechnology News|BioPharma Dive|
-    Pharmaphorum|Labiotech|FiercePharma Asia|Nasdaq|NYSE|Yonhap|Korea Biomedical Review""".split("|"))
+_MEDIA = frozenset(name.strip() for name in """Reuters|Bloomberg|Fierce Biotech|FierceBiotech|Fierce Pharma|
+    FiercePharma|Endpoints News|Endpoints|STAT|STAT News|BioCentury|GenomeWeb|GenomeWeb News|Dow Jones|
+    Wall Street Journal|The Wall Street Journal|Financial Times|PTI|Press Trust of India|Xinhua|BioSpace|Evaluate|
+    Nikkei|Associated Press|AFP|CNBC|Business Wire|PR Newswire|GlobeNewswire|Globe Newswire|BioWorld|Scrip|
+    Pink Sheet|In Vivo|Pharmaceutical Technology|PharmaTimes|Motley Fool|The Motley Fool|Yahoo Finance|MarketWatch|
+    Barron's|Forbes|Business Standard|Economic Times|The Economic Times|Livemint|Moneycontrol|Caixin|SCMP|
+    South China Morning Post|Handelsblatt|Les Echos|L'Echo|De Tijd|Il Sole 24 Ore|GEN|
+    Genetic Engineering & Biotechnology News|BioPharma Dive|Pharmaphorum|Labiotech|FiercePharma Asia|Nasdaq|NYSE|
+    Yonhap|Korea Biomedical Review""".split("|"))
 #: Sentence adverbs and connectives that open sentences ("Furthermore, ...", "Similarly, ..."): never names.
 _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently Therefore Thus Hence Nonetheless
     Nevertheless Notably Importantly Finally Initially Subsequently Currently Recently Previously Together Specifically

@@ -42,7 +42,8 @@ _STOCK_DEAL = _c(r"\b(?:common stock|ordinary shares|preferred (?:stock|shares)|
                  r"minority (?:stake|interest))\b")
 _NOT_ACQ = _c(r"\b(?:acquisition of (?:data|patients|images)|acquir\w* (?:a |an )?(?:\d+(?:\.\d+)?%? )?"
               r"(?:minority )?(?:stake|interest|shares))")
-_ALL_SHARES = _c(r"\ball (?:of )?(?:the |its |their )?(?:outstanding|issued|shares\b)|\b100%|\bremaining shares\b|\bper share in cash\b")
+_ALL_SHARES = _c(r"\ball (?:of )?(?:the |its |their )?(?:outstanding|issued|shares\b)|\b100%|\bremaining shares\b|"
+                 r"\bper share in cash\b")
 
 
 def _unique(keys: list[int]) -> list[int]:
@@ -382,7 +383,8 @@ _FROM_FUNDER = _c(r"(?P<b>{O}){G80}\b(?:will |to )?receiv\w*\s+(?:a |an )?(?:[$�
 #: "The Federal Ministry of Education and Research announced an additional €80 million to support CEPI", "pledged
 #: a $30 million grant to the Seattle-based X".
 _FUNDS_TO = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:announc\w*|commit\w*|pledg\w*|provid\w*|contribut\w*|donat\w*|will give|gives)\b"
-               r"[^@]{0,60}?(?:[$€£]|EUR|USD|GBP)[^@]{0,60}?\bto (?:support |fund )?(?:the )?(?:[\w-]+ ){0,3}?(?P<b>{O})")
+               r"[^@]{0,60}?(?:[$€£]|EUR|USD|GBP)[^@]{0,60}?\bto (?:support |fund )?(?:the )?(?:[\w-]+ ){0,3}?"
+               r"(?P<b>{O})")
 
 
 def _grant(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:

@@ -140,7 +140,8 @@ _BACKGROUND_BRANCHES = [
     "rights? (?:will |shall )?revert", "remains? (?:licensed|partnered|in (?:place|effect|force))", "continues? unchanged",
     "unaffected", "had been (?:partnered|collaborating|working)", r"will continue\b",
     # "has already worked in close collaboration with X since 2015": a relationship older than the news
-    "already (?:worked|collaborated|cooperated|partnered)", *_each("worked|collaborated|cooperated", r" [^.@]{0,80}?@\d+@[^.@]{0,80}? since (?:19|20)\d\d"),
+    "already (?:worked|collaborated|cooperated|partnered)",
+    *_each("worked|collaborated|cooperated", r" [^.@]{0,80}?@\d+@[^.@]{0,80}? since (?:19|20)\d\d"),
     r"trigger(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,3}milestone",
     r"under (?:the terms of )?that (?:[\w-]+ )?(?:licen[cs]e|agreement|collaboration)",
     *_each("is |are |be ", "not affected"),
