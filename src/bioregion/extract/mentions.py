@@ -421,8 +421,8 @@ _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently
     Earlier Later Overall Instead Indeed Alternatively Accordingly Elsewhere Otherwise Still Yet Also Besides Next
     Then Now Here There Shares Analysts According Including Among Prior""".split())
 #: A person named by a title or a quote ("CEO Martin Aldous, Ph.D.", "Jane Doe, the CEO of", "said Jane Doe"): the
-#: title before the name, or the title after a comma, each found first and the name read next to it. Each title
-#: opens on a plain letter (no "[Ff]"), so the regex engine skips to the letters a title can start with.
+#: title before the name, or the title after a comma, each found first and the name read next to it. The titles
+#: are grouped by first letter (:mod:`.fastre`): the regex engine skips to the letters a title can start with.
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"
 _TITLES = (r"CEO|CFO|COO|CSO|CMO|CTO|Chairman|Chairwoman|President|Founder|founder|Co-founder|co-founder|Dr\.|Prof\.|"
            r"Professor|Mr\.|Ms\.|Mrs\.|Chief Executive(?: Officer)?|Executive Chairman|analyst|spokesperson|spokesman|"
