@@ -1,18 +1,17 @@
 """Rules drawn from the heldout6 blind set: breakdowns, spaced currency symbols, grants, spin-offs, ventures."""
 
 from bioregion.extract.money import find_amounts
-from bioregion.extract.pipeline import extract_document
-from bioregion.extract.readers import document_from_text
+
+from press_release import DATELINE, release_candidates
 
 
 def _terms(sentence):
     return [(a.component, a.amount, a.currency) for a in find_amounts(sentence)]
 
 
-def _extract(body, title="Deal", dateline="BOSTON, Jan. 5, 2024 -- "):
-    doc = document_from_text("pr.txt", f"{title}\n\n{dateline}{body}")
+def _extract(body, title="Deal", dateline=DATELINE):
     return [(c.type, sorted((p["name"], p["role"]) for p in c.parties), c.terms)
-            for c in extract_document(doc)]
+            for c in release_candidates(body, title, dateline)]
 
 
 def test_parts_of_a_total_are_no_more_milestones():

@@ -3,15 +3,14 @@ agency contracts, majority stakes, bought rights, proposals and amendments."""
 
 from bioregion.extract.background import is_background
 from bioregion.extract.chunks import find_chunks
-from bioregion.extract.pipeline import extract_document
-from bioregion.extract.readers import document_from_text
 from bioregion.extract.sentences import find_dateline
 
+from press_release import DATELINE, release_candidates
 
-def _extract(body, title="Deal", dateline="BOSTON, Jan. 5, 2024 -- "):
-    doc = document_from_text("pr.txt", f"{title}\n\n{dateline}{body}")
+
+def _extract(body, title="Deal", dateline=DATELINE):
     return [(c.type, sorted((p["name"], p["role"]) for p in c.parties), c.terms)
-            for c in extract_document(doc)]
+            for c in release_candidates(body, title, dateline)]
 
 
 def _relations(found):

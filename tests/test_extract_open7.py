@@ -3,15 +3,14 @@
 from bioregion.extract.chunks import find_chunks
 from bioregion.extract.clusters import Cluster
 from bioregion.extract.layout import read_layout
-from bioregion.extract.pipeline import extract_document
-from bioregion.extract.readers import document_from_text
 from bioregion.extract.sentences import split_sentences
 
+from press_release import DATELINE, release_candidates
 
-def _extract(body, title="Deal", dateline="BOSTON, Jan. 5, 2024 -- "):
-    doc = document_from_text("pr.txt", f"{title}\n\n{dateline}{body}")
+
+def _extract(body, title="Deal", dateline=DATELINE):
     return [(c.type, sorted((p["name"], p["role"]) for p in c.parties), c.terms)
-            for c in extract_document(doc)]
+            for c in release_candidates(body, title, dateline)]
 
 
 def _relations(found):

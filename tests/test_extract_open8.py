@@ -9,41 +9,31 @@ from bioregion.extract.gazetteer import Gazetteer
 from bioregion.extract.layout import strip_speech
 from bioregion.extract.mentions import find_mentions
 from bioregion.extract.names import normalise
-from bioregion.extract.pipeline import extract_document
-from bioregion.extract.readers import document_from_text
 from bioregion.extract.scoring import same_name
 
-
-def _extract(body, title="Deal", dateline="BOSTON, Jan. 5, 2024 -- "):
-    doc = document_from_text("pr.txt", f"{title}\n\n{dateline}{body}")
-    return {(c.type, tuple(sorted((p["name"], p["role"]) for p in c.parties))) for c in extract_document(doc)}
-
-
-def _names(sentences):
-    found = find_mentions(sentences, Gazetteer())
-    return [[m.text for m in ms] for ms in found.sentences]
+from press_release import mention_names, relations
 
 
 def test_a_name_listed_next_to_an_organisation_is_one_too():
-    assert _extract("Kestrel Genomics and DiagnaCure this week announced a research collaboration on liquid "
+    assert relations("Kestrel Genomics and DiagnaCure this week announced a research collaboration on liquid "
                     "biopsy tests.") == {
         ("rd_collaboration", (("DiagnaCure", "partner"), ("Kestrel Genomics", "partner")))}
 
 
 def test_the_list_goes_on_but_not_to_a_place_a_date_or_a_field():
-    assert _names(["The project brings together Brianza Genomics S.r.l. of Lecco and Lariana Biotech S.p.A."]) == [
+    assert mention_names(["The project brings together Brianza Genomics S.r.l. of Lecco and Lariana Biotech S.p.A."]) == [
         ["Brianza Genomics S.r.l.", "Lariana Biotech S.p.A."]]
-    assert _names(["On Wednesday 19th October, Halvorsen Pharma and Ulmen Biotech opened the centre."]) == [
+    assert mention_names(["On Wednesday 19th October, Halvorsen Pharma and Ulmen Biotech opened the centre."]) == [
         ["Halvorsen Pharma", "Ulmen Biotech"]]
-    assert _names(["Data from Kestrel Genomics, Orvane and Tessaly were pooled."]) == [
+    assert mention_names(["Data from Kestrel Genomics, Orvane and Tessaly were pooled."]) == [
         ["Kestrel Genomics", "Orvane", "Tessaly"]]
-    assert _names(["Kestrel Genomics holds the rights in Japan, Hong Kong, Macau and Taiwan."]) == [
+    assert mention_names(["Kestrel Genomics holds the rights in Japan, Hong Kong, Macau and Taiwan."]) == [
         ["Kestrel Genomics"]]
-    assert "Labour" not in _names(["The Ministry of Health, Labour and Welfare approved the deal."])[0]
+    assert "Labour" not in mention_names(["The Ministry of Health, Labour and Welfare approved the deal."])[0]
 
 
 def test_a_double_hyphen_is_a_dash_not_part_of_a_name():
-    assert _names(["Kestrel Genomics, Orvane and Tessaly--which often compete--are joining forces."]) == [
+    assert mention_names(["Kestrel Genomics, Orvane and Tessaly--which often compete--are joining forces."]) == [
         ["Kestrel Genomics", "Orvane", "Tessaly"]]
 
 
@@ -54,12 +44,12 @@ def test_a_story_quoting_the_announcement_keeps_the_quote():
     assert strip_speech(speech) == '"…" said the CEO.'
     body = ('Shares of Halvard Therapeutics Inc. rose 8% after the company announced that "it has granted Norvane '
             'Pharma AG an exclusive license to develop and commercialize its lead antibody in Europe."')
-    assert _extract(body) == {
+    assert relations(body) == {
         ("license", (("Halvard Therapeutics Inc.", "licensor"), ("Norvane Pharma AG", "licensee")))}
 
 
 def test_a_name_in_capitals_is_the_same_organisation():
-    found = _names(["Shielder plc has entered into a licence with KORVA PHARMA CO.,LTD for Korea.",
+    found = mention_names(["Shielder plc has entered into a licence with KORVA PHARMA CO.,LTD for Korea.",
                     "Korva Pharma will pay all regulatory costs."])
     assert found == [["Shielder plc", "KORVA PHARMA"], ["Korva Pharma"]]
 

@@ -7,38 +7,28 @@ the news, "Merck" in a story on Merck KGaA.
 """
 
 from bioregion.extract.chunks import find_chunks
-from bioregion.extract.gazetteer import Gazetteer, builtin_gazetteer
+from bioregion.extract.gazetteer import builtin_gazetteer
 from bioregion.extract.mentions import find_mentions
 from bioregion.extract.names import normalise
-from bioregion.extract.pipeline import extract_document
-from bioregion.extract.readers import document_from_text
 from bioregion.extract.sentences import split_sentences
 
-
-def _extract(body, title="Deal", dateline="BOSTON, Jan. 5, 2024 -- "):
-    doc = document_from_text("pr.txt", f"{title}\n\n{dateline}{body}")
-    return {(c.type, tuple(sorted((p["name"], p["role"]) for p in c.parties))) for c in extract_document(doc)}
-
-
-def _names(sentences):
-    found = find_mentions(sentences, Gazetteer())
-    return [[m.text for m in ms] for ms in found.sentences]
+from press_release import mention_names, relations
 
 
 def test_every_wire_of_the_media_list_is_no_party():
     # "PR Newswire", "STAT" and "Les Echos" open lines of the list; they were read with the line's indent.
     for wire in ("PR Newswire", "STAT", "Les Echos"):
-        assert _extract(f"{wire} reports that Kestrel Pharma has signed a distribution agreement with Orvane "
+        assert relations(f"{wire} reports that Kestrel Pharma has signed a distribution agreement with Orvane "
                         "Biologics for a portfolio of brands in Latin America.") == {
             ("marketing_distribution", (("Kestrel Pharma", "partner"), ("Orvane Biologics", "partner")))}
 
 
 def test_a_person_after_a_job_title_is_no_organisation():
-    assert _names(["Halvorsen Pharma and Ulmen Biotech today formed a consortium.",
+    assert mention_names(["Halvorsen Pharma and Ulmen Biotech today formed a consortium.",
                    "Halvorsen Pharma, Science Minister Theresia Brandl and CEO Martin Aldous opened the centre."]) == [
         ["Halvorsen Pharma", "Ulmen Biotech"], ["Halvorsen Pharma"]]
     # A laboratory named after its founder keeps its name: "Dr." is no job title.
-    assert _names(["Halvorsen Pharma has acquired Germany-based biotech company Labor Dr. Kessel Kollegen.",
+    assert mention_names(["Halvorsen Pharma has acquired Germany-based biotech company Labor Dr. Kessel Kollegen.",
                    "Dr. Kessel Kollegen founded it."])[0] == ["Halvorsen Pharma", "Labor Dr. Kessel Kollegen"]
 
 
@@ -54,37 +44,37 @@ def test_indian_singaporean_and_malaysian_legal_forms():
 
 
 def test_a_country_and_a_right_of_first_refusal_make_no_acquisition():
-    assert _extract("Kestrel Bio will have the right of first refusal to acquire U.S. territorial rights until "
+    assert relations("Kestrel Bio will have the right of first refusal to acquire U.S. territorial rights until "
                     "Orvane Therapeutics completes its phase 2a trial.") == set()
-    assert _names(["Kestrel Bio will sell in the U.S. and Korea."]) == [["Kestrel Bio"]]
+    assert mention_names(["Kestrel Bio will sell in the U.S. and Korea."]) == [["Kestrel Bio"]]
 
 
 def test_a_grant_pledged_to_a_described_recipient():
-    assert _extract("The Bill & Melinda Gates Foundation recently pledged a $30 million, five-year grant to the "
+    assert relations("The Bill & Melinda Gates Foundation recently pledged a $30 million, five-year grant to the "
                     "Seattle-based Halvorsen Research Institute for adjuvants, components needed to manufacture "
                     "malaria vaccines.") == {
         ("grant", (("Bill & Melinda Gates Foundation", "funder"), ("Halvorsen Research Institute", "recipient")))}
 
 
 def test_the_acquisition_of_all_shares_of_a_described_company():
-    assert _extract("Halvorsen Pharma has signed the agreement on the acquisition of all shares of Germany-based "
+    assert relations("Halvorsen Pharma has signed the agreement on the acquisition of all shares of Germany-based "
                     "biotech company Ulmen Viral GmbH.") == {
         ("acquisition", (("Halvorsen Pharma", "acquirer"), ("Ulmen Viral GmbH", "target")))}
-    assert _extract("Halvorsen Pharma has entered into a definitive agreement to acquire all of the outstanding "
+    assert relations("Halvorsen Pharma has entered into a definitive agreement to acquire all of the outstanding "
                     "capital stock of Fremont, California-based privately-held oncology specialist Ulmen "
                     "Therapeutics.") == {
         ("acquisition", (("Halvorsen Pharma", "acquirer"), ("Ulmen Therapeutics", "target")))}
 
 
 def test_a_collaboration_older_than_the_news_is_background():
-    assert _extract("Ulmen Viral GmbH has already worked in close collaboration with Halvorsen Pharma on viral "
+    assert relations("Ulmen Viral GmbH has already worked in close collaboration with Halvorsen Pharma on viral "
                     "therapies.") == set()
-    assert _extract("Ulmen Viral GmbH has worked with Halvorsen Pharma on viral therapies since 2015.") == set()
+    assert relations("Ulmen Viral GmbH has worked with Halvorsen Pharma on viral therapies since 2015.") == set()
 
 
-def test_a_bare_alias_stands_for_the_known_organisation_the_story_names():
+def test_a_bare_alias_stands_for_the_known_organisation_the_storymention_names():
     # "Merck" alone is Merck & Co.; in a story on Merck KGaA it is Merck KGaA.
-    found = _extract("Merck KGaA has signed an agreement with Halvorsen Pharma to set up a joint venture, Merck "
+    found = relations("Merck KGaA has signed an agreement with Halvorsen Pharma to set up a joint venture, Merck "
                      "Ulmen Pharmaceuticals, in which Merck will invest some $29.6 million and own 90%.")
     assert {name for _, parties in found for name, _ in parties} == {
         "Merck KGaA", "Halvorsen Pharma", "Merck Ulmen Pharmaceuticals"}
