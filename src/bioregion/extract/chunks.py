@@ -21,7 +21,7 @@ from .names import LEGAL_SUFFIX
 from .places import COUNTRY
 
 __all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chunks", "has_legal_suffix",
-           "is_name_like", "named_after_fields", "qualifies_by_form"]
+           "is_name_like", "name_form", "named_after_fields", "qualifies_by_form"]
 
 _CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del|degli|della|dei|delle|do|da)\s+"
             r"(?:the\s+)?|"
