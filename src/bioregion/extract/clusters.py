@@ -14,6 +14,7 @@ import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..taxonomy import ORGANISATION_KINDS
 from .chunks import COMMON, HEADS, INSTITUTION, STOP_LEAD, SUFFIXED, has_legal_suffix
 from .gazetteer import Entry, Gazetteer
 from .names import normalise
@@ -34,16 +35,23 @@ class Cluster:
     def name(self) -> str:
         """The fullest name as written: the longest one with a legal suffix, else the longest; not in capitals.
 
-        A known organisation goes by its canonical name when the text writes it ("Walloon Region", not the
-        longer name of its administration, "Service public de Wallonie").
+        A known public body goes by its canonical name when the text writes it ("Walloon Region", not the
+        longer name of its administration, "Service public de Wallonie"; "CARB-X", not its expansion). A
+        firm goes by its fullest name as written ("GlaxoSmithKline plc", not "GSK"; "Janssen Biotech, Inc.",
+        not "Janssen"), as a reader counting alliances from the text would name it.
         """
-        if self.entry is not None:
+        if self.entry is not None and _public_body(self.entry):
             canonical = [n for n in self.names if normalise(n) == normalise(self.entry.name)]
             if canonical:
                 return max(canonical, key=len)
         suffixed = [n for n in self.names if has_legal_suffix(n)]
         # A letterhead's capitals ("ZEPHYRA BIOPHARMA CO., LTD.") give way to the name as the text writes it.
         return max(suffixed or self.names, key=lambda n: (not n.isupper(), len(n)))
+
+
+def _public_body(entry: Entry) -> bool:
+    """Whether a known organisation is a public body (government sphere of :data:`.taxonomy.ORGANISATION_KINDS`)."""
+    return ORGANISATION_KINDS.get(entry.kind or "other") == "G"
 
 
 class NameRegistry:
