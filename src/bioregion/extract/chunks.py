@@ -118,7 +118,8 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
     out = []
     matches = list(_CHUNK.finditer(text)) + _lower_suffixed(text)
     if _LOWER_HEAD_AFTER_CAPITAL.search(text):
-        headed = list(_ACRONYM_LOWER_HEAD.finditer(text))
+        # "UK pharma major GSK", "US biotech firm X": a country and a sector word describe the name after them.
+        headed = [m for m in _ACRONYM_LOWER_HEAD.finditer(text) if not COUNTRY.match(m.group().split(" ", 1)[0])]
         starts = {m.start() for m in headed}
         matches = [m for m in matches if m.start() not in starts] + headed
     for match in matches:

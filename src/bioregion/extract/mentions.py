@@ -85,11 +85,13 @@ _APPOSITION = re.compile(
     r"group|CRO|CDMO|CMO|subsidiary|division|unit|incubator|hospital|centre|center|charity|foundation|joint venture|"
     r"drugmaker|drug maker|pharma major|major|giant))\b"
 )
-_DESC_BEFORE = re.compile(
-    r"\b(?:the|a|an|with|and|[\w]+-based)\s+(?P<desc>(?:[\w\-]+\s+){0,3}(?:company|firm|biotech|investor|fund|agency|"
-    r"investment company|venture capital firm|group|university|institute|CRO|CDMO|incubator|organi[sz]ation|drugmaker|"
-    r"contractors?))\s+$"
-)
+#: A description right before a name ("with US pharma giant Pfizer"), up to the end of the text before it.
+_DESC_WORDS = (r"(?P<desc>(?:[\w\-]+\s+){0,3}(?:company|firm|biotech|investor|fund|agency|investment company|"
+               r"venture capital firm|group|university|institute|CRO|CDMO|incubator|organi[sz]ation|drugmaker|"
+               r"contractors?|major|giant|maker|developer))\s+$")
+_DESC_BEFORE = re.compile(r"\b(?:the|a|an|with|and|[\w]+-based)\s+" + _DESC_WORDS)
+#: The same description opening the sentence: "Swedish biotech firm BioInvent saw its shares rise".
+_DESC_LEAD = re.compile(r"^\s*" + _DESC_WORDS)
 #: "Jiangsu Ruikang Co., Ltd. (the "Company", together with its subsidiaries, the "Group")".
 _COMPANY_DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"](?:Company|Issuer)[”\"]")
 _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(?:partner))")
@@ -104,7 +106,7 @@ _SENTENCE_LEAD = re.compile(r"\s*(?:[-•*]\s+)?(?:(?:Today|Separately|Additiona
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 #: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
 _DESC_HEADS = frozenset("company firm biotech investor fund agency group university institute CRO CDMO incubator "
-                        "organization organisation drugmaker contractor contractors".split())
+                        "organization organisation drugmaker contractor contractors major giant maker developer".split())
 
 
 @dataclass
@@ -145,7 +147,9 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
         return None
     window = text[max(0, start - 60):start]
     words = window.rsplit(None, 1)
-    before = _DESC_BEFORE.search(window) if words and words[-1] in _DESC_HEADS else None
+    if not words or words[-1] not in _DESC_HEADS:
+        return None
+    before = _DESC_BEFORE.search(window) or (_DESC_LEAD.match(window) if start <= 60 else None)
     return before.group("desc") if before else None
 
 
