@@ -171,14 +171,16 @@ TRIGGERS = {
                  r"into|businesses|operations)\b)[a-z]|\s+@\d+@['’]s)|business combination)\b"),
     "license": _c(r"\b(?:(?<!biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| application)|exclusive (?:worldwide |global )?rights|option to licen\w+|"
                  r"technology transfer (?:agreement|deal|contract|pact))"),
-    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
+    # Co-promotion is co-commercialisation (DESIGN's taxonomy): both partners sell the product.
+    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|co-?promot\w*|"
+                         r"joint(?:ly)? promot\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
     "joint_venture": _c(r"\b(?:joint venture|jv)\b"),
     "consortium": _c(r"\b(?:consortium|public-private partnership|(?:horizon 2020|horizon europe|imi|ihi|eu-funded) "
                      r"project)\b"),
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
                             r"services? agreement|contract research organi[sz]ation|cro|cdmo|cmo|"
                             r"development and manufacturing|fee-for-service|to manufacture|preferred (?:service )?providers?)\b|\bselected {O} as\b"),
-    "marketing_distribution": _c(r"\b(?:distribut\w*|co-promot\w*|promotion agreement|marketing agreement|"
+    "marketing_distribution": _c(r"\b(?:distribut\w*|(?<!co-)(?<!co)(?<!joint )promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement|co-?operat\w* (?:in|on) (?:the )?(?:marketing|"
                                  r"distribution|commerciali[sz]ation)|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
                                  r"secur\w*)\s+(?:the\s+)?(?:sole |exclusive )?(?:commerciali[sz]ation|marketing|"
@@ -209,7 +211,7 @@ TRIGGER_WORDS = {
                     "merge with", "surviving"),
     "merger": ("merg", "combin"),
     "license": ("licen", "rights", "technology transfer"),
-    "co_development": ("develop", "commerciali", "costs"),
+    "co_development": ("develop", "commerciali", "costs", "promot"),
     "joint_venture": ("joint venture", "jv"),
     "consortium": ("consortium", "public-private", "project"),
     "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected", "preferred"),
