@@ -56,14 +56,15 @@ _JOINT_WORK = re.compile(r"share[sd]? (?:\w+ )?(?:costs|profits)|\bjointly (?:ru
                          r"research|identify)|"
                          r"\bjoint (?:research|steering) (?:programme|program|committee)", re.I)
 
-_LICENCE_MONEY = re.compile(r"\blicen[cs]e fee|\broyalt", re.I)
+_LICENCE_MONEY = re.compile(r"\blicen[cs]e fee", re.I)
 
 
 def upgrade_to_license(drafts: Sequence[_Draft], masked: list[str], whole: str, kinds: list[str | None],
                        announcer: int | None) -> None:
-    """A collaboration that pays a licence fee or royalties is a licence (deal databases count it so).
+    """A collaboration that pays a licence fee is a licence (deal databases count it so).
 
-    Not when the partners share costs or profits or run the research jointly (a joint research committee):
+    Royalties alone do not make one: a release that calls its deal a research collaboration, with milestones
+    and royalties on what it finds, is counted as that collaboration by readers counting alliances. Not when the partners share costs or profits or run the research jointly (a joint research committee):
     that is a coupled R&D collaboration (Hagedoorn 2002), its royalties a term of it.
     """
     if any(d.finding.type == "license" for d in drafts) or not any(
