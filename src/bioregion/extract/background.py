@@ -22,7 +22,7 @@ import re
 
 from .dates import _MONTH, _month_number
 
-__all__ = ["PAST_DAYS", "is_background", "is_recap"]
+__all__ = ["PAST_DAYS", "is_background", "is_recap", "written_year"]
 
 #: How far before the release a dated event is history rather than news (about two months).
 PAST_DAYS = 60
@@ -112,8 +112,33 @@ def is_background(sentence: str, release_date: str | None) -> bool:
         match = _PAST_DATE.search(sentence, max(0, found.start() - 50), found.end())
         if match is None or _DESCRIBES.search(sentence, max(0, match.start() - 60), match.start()):
             continue
-        months = (year - int(match.group("year"))) * 12 + month - (
-            _month_number(match.group("month")) or 12 if match.group("month") else 12)
+        if len(release_date) < 7:   # a year alone ("2021", from :func:`written_year`): only earlier years count
+            months = 12 * (year - int(match.group("year")))
+        else:
+            months = (year - int(match.group("year"))) * 12 + month - (
+                _month_number(match.group("month")) or 12 if match.group("month") else 12)
         if months * 30 >= PAST_DAYS:
             return True
     return False
+
+
+#: A line of the page's frame, not the story: a copyright notice.
+_FRAME = re.compile(r"©|\(c\)|[Cc]opyright|[Aa]ll rights reserved")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def written_year(texts: list[str]) -> str | None:
+    """The latest year an undated release writes outside future plans and its page frame: its year, at least.
+
+    An undated news story ("the companies said on Wednesday") still dates its history ("the acquisition of
+    BlueRock in 2019"); the latest year it tells as past or present is a lower bound of its own date.
+
+    Examples
+    --------
+    >>> written_year(["Bayer buys Asklepios.", "Its previous deals include BlueRock in 2019 and Vividion in 2021.",
+    ...               "Sales are expected to start in 2026.", "Copyright 2024 Reuters."])
+    '2021'
+    """
+    years = [int(y) for text in texts if ("19" in text or "20" in text) and not _FUTURE.search(text)
+             and not _FRAME.search(text) for y in _YEAR.findall(text)]
+    return str(max(years)) if years else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Protocol, Sequence
 
-from .background import is_background
+from .background import is_background, written_year
 from .money import find_amounts
 from .relations import Finding
 
@@ -45,7 +45,7 @@ class News(list):
 
     def __init__(self, texts: list[str], date: str | None) -> None:
         super().__init__(texts)
-        self.date = date
+        self.date = date or written_year(texts)
         self._history: dict[int, bool] = {}
         self._amounts: dict[int, list] = {}
 
