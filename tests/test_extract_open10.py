@@ -46,3 +46,35 @@ def test_a_research_collaboration_paying_royalties_stays_a_collaboration():
     # A licence fee makes it a licence.
     assert {t for t, _ in relations(body.replace("milestones and royalties", "a licence fee and royalties"))} == {
         "license"}
+
+
+def test_a_name_opening_on_lower_case_letters():
+    assert mention_names(["iCORVA, a gene editing startup focused on liver disorders, this week announced a $65 million "
+                          "Series A-1 financing.", "The round was led by venLux with vTorra Therapeutics SA.",
+                          "The mRNA and iPSC work follows cGMP."]) == [
+        ["iCORVA"], ["venLux", "vTorra Therapeutics SA"], []]
+
+
+def test_a_name_opening_on_initials():
+    assert mention_names(["The round was led by S.R. Nine Ltd and T. Rowe Price.",
+                          "The U.S. Department of Health signed."]) == [["S.R. Nine Ltd", "T. Rowe Price"],
+                                                                        ["Department of Health"]]
+
+
+def test_investors_that_led_the_financing_before_the_round_is_named():
+    assert relations("Corvane Genetic Technologies Corp., a biotechnology company in Gainesville, Florida, gained "
+                     "$37.5 million in series B funds. Alta Ridge Partners and Rowan Capital led the financing, with "
+                     "new investor Osage Hill Partners joining existing investors Intersouth Partners in the round.") == {
+        ("venture_round", (("Alta Ridge Partners", "investor"), ("Corvane Genetic Technologies Corp.", "investee"),
+                           ("Intersouth Partners", "investor"), ("Osage Hill Partners", "investor"),
+                           ("Rowan Capital", "investor")))}
+
+
+def test_an_undated_story_dates_its_history_by_the_latest_year_it_tells():
+    body = ("Kestrel Bio has agreed to acquire Orvane Therapeutics for $2 billion, the companies said on Wednesday. "
+            "Halvorsen Pharma acquired Brantor Cell for $1 billion in 2019. Orvane was founded in 2021.")
+    assert relations(body, dateline="") == {
+        ("acquisition", (("Kestrel Bio", "acquirer"), ("Orvane Therapeutics", "target")))}
+    # A year alone is no month: a deal of that same year is news.
+    assert relations("Kestrel Bio acquired Brantor Cell in September 2021, the companies said.", dateline="") == {
+        ("acquisition", (("Brantor Cell", "target"), ("Kestrel Bio", "acquirer")))}

@@ -264,11 +264,14 @@ def _equity(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
 #: "Synaptiq Bio, launched as a spin-off of Radboud University, has raised": the inserted party raises nothing.
 _INSERTED_OF = _c(r"({O}),[^@,;]{0,80}?\b(?:of|from|by|at) (?:the )?$")
 _RAISER = _c(r"(?P<a>{O})[^@]{0,80}?\b(?:rais\w+|clos\w+|secur\w+|complet\w+|announc\w+|receiv\w+|is founded|"
-             r"was founded|founded|obtain\w+|lands?|bags?)\b")
+             r"was founded|founded|obtain\w+|lands?|bags?|gain(?:s|ed))\b")
 
 
 #: "Roche Venture Fund and 5AM Ventures led the round": the names before "led" are investors.
 _LEADERS = re.compile(r"@\d+@(?:[^@]{0,12}@\d+@)*[^@]{0,20}?\b(?:co-)?led\s+(?:(?:the|this|its)\s+(?:[\w-]+\s+){0,3})?$")
+#: "Alta Partners and Rowan Capital led the financing, with new investor X joining ... in the round": the same,
+#: wherever the round's own trigger is.
+_LED_THE_ROUND = re.compile(r"@\d+@ (?:co-)?led (?:the|this) (?:[\w$€£.,-]+ ){0,3}?(?:round|financing|raise)\b")
 
 
 #: "Fenway Bridge Capital, Altamira Health Partners and the Tidewater Fund joined the round as new investors".
@@ -311,7 +314,7 @@ def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
         inserted = _INSERTED_OF.search(masked, 0, match.start("a"))
         if inserted and masked.startswith(",", match.end("a")):
             raiser = int(inserted.group(1).strip("@"))
-    if _LEADERS.search(masked[: trigger.start()]) or _JOINED.search(masked):
+    if _LEADERS.search(masked[: trigger.start()]) or _JOINED.search(masked) or _LED_THE_ROUND.search(masked):
         return Finding("venture_round", {k: "investor" for k in _unique(orgs)}, strength=0.75)
     roles = {raiser: "investee"} if raiser is not None else {}
     for key in _unique(orgs):
