@@ -31,7 +31,7 @@ _SUFFIX_WORD = branches_by_first_char(
     r"Inc|Corp|Co|CO|Ltd|Limited|LLC|LP|plc|PLC|Plc|NV|N\.\s?V|BV|B\.\s?V|SAS|SA|S\.[AprL]|AG|SE|GmbH|A/S|ASA|AB|Oyj|Oy|SpA|"
     r"Srl|SRL|K\.K|BVBA|CVBA|SARL|Company|Incorporated|Corporation|Pty|Pte|Pvt|Sdn|INC|LTD|CORP|LIMITED|KG".split("|"))
 _WORD = (rf"(?!(?:{_SUFFIX_WORD})"
-    r"(?![\w/\-]))(?!(?:Million|Billion|Trillion|Thousand)\b)(?:(?!U\.[SK]\.)(?:[A-Z]\.){1,3}(?=\s[A-Z])|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
+    r"(?![\w/\-]))(?!(?:Million|Billion|Trillion|Thousand)\b)(?:[A-Z]\.(?:[A-Z]\.){0,2}(?=\s[A-Z])(?<!U\.S\.)(?<!U\.K\.)|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
     rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?"
     rf"(?:\s+\([A-Z][a-z]+\)(?=,?\s+{LEGAL_SUFFIX}))?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
@@ -49,6 +49,7 @@ _LOWER_HEAD_AFTER_CAPITAL = re.compile(branches_by_first_char([rf"{w[0]}(?<=[A-Z
 _LOWER_SUFFIX_AT = re.compile(_LOWER_SUFFIX)
 #: A name opening on one to three lower-case letters before a capital ("iECURE", "hVIVO", "venBio", "iTeos
 #: Therapeutics SA"); found from its first capital, which the regex engine jumps to.
+_CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])")   # a capital after a small letter: a cheap test first
 _CAMEL_AT = re.compile(r"[A-Z](?:(?<=\b[a-z][A-Z])|(?<=\b[a-z]{2}[A-Z])|(?<=\b[a-z]{3}[A-Z]))")
 _CAMEL = re.compile(rf"(?<![\w@/.\-])[a-z]{{1,3}}[A-Z][A-Za-z0-9]{{2,}}(?![\w@/\-])(?:[ \t]+[A-Z][\w'’+\-]*)*"
                     rf"(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*")
@@ -125,8 +126,8 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
     """
     out = []
     matches = list(_CHUNK.finditer(text)) + _lower_suffixed(text)
-    if _CAMEL_AT.search(text):
-        camel = _camel(text, {m.start() for m in matches})
+    camel = _camel(text, {m.start() for m in matches}) if _CAMEL_HINT.search(text) else None
+    if camel:
         matches = [m for m in matches if not any(c.start() < m.start() < c.end() for c in camel)] + camel
     if _LOWER_HEAD_AFTER_CAPITAL.search(text):
         # "UK pharma major GSK", "US biotech firm X": a country and a sector word describe the name after them.
