@@ -78,3 +78,26 @@ def test_an_undated_story_dates_its_history_by_the_latest_year_it_tells():
     # A year alone is no month: a deal of that same year is news.
     assert relations("Kestrel Bio acquired Brantor Cell in September 2021, the companies said.", dateline="") == {
         ("acquisition", (("Brantor Cell", "target"), ("Kestrel Bio", "acquirer")))}
+
+
+def test_a_deal_the_news_runs_under_is_background():
+    assert relations("Brantor Pharmaceuticals has announced that Kestrel Pharmaceutical has started a Phase I trial "
+                     "of a drug candidate under a GPCR-focused partnership with Brantor.") == set()
+    assert relations("Kestrel's previous investments in biotechnology include the acquisition of Orvane Therapeutics "
+                     "for up to $1 billion.") == set()
+    assert relations("It was formed in early 2018 through the merger of Halvorsen Pharmaceutical and Ulmen "
+                     "Biopharma.") == set()
+
+
+def test_a_joint_venture_established_as_such_is_the_offspring():
+    assert relations("Kestrel Bio and Hong Kong-based Orvane Group have established Vcura Healthcare as a joint "
+                     "venture to commercialise biosimilars.") == {
+        ("joint_venture", (("Kestrel Bio", "partner"), ("Orvane Group", "partner"),
+                           ("Vcura Healthcare", "offspring")))}
+
+
+def test_and_co_without_its_full_stop():
+    # The gazetteer's "Merck & Co." is written without its full stop, the name as written kept.
+    assert relations("A definitive merger agreement has been approved under which Merck & Co and Ulmen Pharma "
+                     "will combine.") == {
+        ("merger", (("Merck & Co", "partner"), ("Ulmen Pharma", "partner")))}

@@ -33,7 +33,7 @@ _SUFFIX_WORD = branches_by_first_char(
 _WORD = (rf"(?!(?:{_SUFFIX_WORD})"
     r"(?![\w/\-]))(?!(?:Million|Billion|Trillion|Thousand)\b)(?:[A-Z]\.(?:[A-Z]\.){0,2}(?=\s[A-Z])(?<!U\.S\.)(?<!U\.K\.)|Dr\.(?=\s[A-Z])|[A-Z][\w'’+\-]*(?:\.[A-Z][\w'’]*)*|\d+[A-Za-z][\w\-]*)")
 _CHUNK = re.compile(
-    rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.|\s+and\s+Company)?"
+    rf"(?=[A-Z0-9])(?<![\w@]){_WORD}(?:{_CONNECT}{_WORD})*(?:\s*&\s*Co\.?(?![\w-])|\s+and\s+Company)?"
     rf"(?:\s+\([A-Z][a-z]+\)(?=,?\s+{LEGAL_SUFFIX}))?(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*"
 )
 #: A name written in lower case ("argenx SE", "uniQure N.V."): only with a legal suffix.

@@ -34,7 +34,7 @@ LEGAL_SUFFIX = "(?:" + branches_by_first_char(_LEGAL_SUFFIXES) + ")"
 _SUFFIX_TAIL = re.compile(r"(?:,?\s+" + LEGAL_SUFFIX + r")+\s*$")
 _PUNCT = re.compile(r"[^\w&+]+")
 _SPACES = re.compile(r"\s+")
-_AND_TAIL = re.compile(r"(?: and)+$")
+_AND_TAIL = re.compile(r"(?: and)+(?: co)?$")   # "Merck & Co" (its "Co" without a full stop) is "Merck"
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

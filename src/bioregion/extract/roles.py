@@ -161,6 +161,8 @@ def _symmetric(rel_type: str):
 _JV_CHILD = _c(r"joint venture,?\s+(?:company\s+)?(?:called |named )?({O})|\b(?:named|called|name of)\s+({O})|"
                r"({O})\s*\(the\s+[\"“]?(?:JV|Joint Venture)\b|"
                r"\b(?:formation|creation|establishment|launch) of ({O}),?\s+(?:a|an|the)\s+(?:new\s+)?"
+               r"(?:[\w-]+\s+){0,2}joint venture|"
+               r"\b(?:establish\w*|set up|sets up|form\w*|creat\w*|launch\w*)\s+({O})\s+as\s+(?:a|an|the|their)\s+"
                r"(?:[\w-]+\s+){0,2}joint venture")
 
 

@@ -135,6 +135,10 @@ _BACKGROUND_BRANCHES = [
            r"(?:[\w-]+ )?(?:collaboration|agreement|partnership))"),
     *_each("under|through", r" (?:its|their|our) (?:[\w-]+ ){0,3}(?:collaboration|agreement|partnership|licen[cs]e|alliance)"),
     *_each("its|their|our|the company['’]s", r" (?:[\w-]+ ){0,2}(?:partnership|collaboration|alliance|relationship) with"),
+    # "Taisho has started a phase I trial under a GPCR-focused partnership with Arena": the news is the trial
+    *_each("under|through", r" (?:a|an) (?:[\w-]+ ){0,3}(?:collaboration|partnership|licen[cs]e|alliance|agreement) with"),
+    r"previous (?:[\w-]+ ){0,3}(?:deals?|investments?|acquisitions?|agreements?|collaborations?|partnerships?|transactions?)",
+    *_each("was|were", r" (?:formed|created|born) [^.@]{0,30}?\b(?:through|by|from|via) (?:the |a )?(?:merger|combination)"),
     *_each("terminat|discontinu", r"\w* (?:of )?(?:the |its |their |our )?(?:[\w-]+ ){0,4}(?:agreements?|collaboration|"
            r"partnership|licen[cs]e|alliance)"),
     "rights? (?:will |shall )?revert", "remains? (?:licensed|partnered|in (?:place|effect|force))", "continues? unchanged",
