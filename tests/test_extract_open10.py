@@ -101,3 +101,35 @@ def test_and_co_without_its_full_stop():
     assert relations("A definitive merger agreement has been approved under which Merck & Co and Ulmen Pharma "
                      "will combine.") == {
         ("merger", (("Merck & Co", "partner"), ("Ulmen Pharma", "partner")))}
+
+
+def test_a_preferred_provider_contract_with_a_hyphen():
+    # The gazetteer knows ICON as a contract research organisation: the provider.
+    assert relations("ICON plc has secured a multi-year preferred-provider contract with Orvane Pharma for "
+                     "central-laboratory services.", dateline="") == {
+        ("contract_services", (("ICON plc", "provider"), ("Orvane Pharma", "client")))}
+
+
+def test_investors_injecting_money_into_a_company():
+    assert relations("Singapore's state investor Halvorsen Holdings and other investors are injecting $250 million "
+                     "into German biotech company Brantor SE.") == {
+        ("equity_investment", (("Brantor SE", "investee"), ("Halvorsen Holdings", "investor")))}
+
+
+def test_a_described_company_spinning_off_a_unit_and_funding_it():
+    assert relations("Irish drugmaker Kestrel has announced the spin off of its discovery science unit Orvane "
+                     "Biosciences into a separate company. Kestrel said it will inject around $120 million start-up "
+                     "capital into Orvane in exchange for 18% equity.") == {
+        ("spin_off", (("Kestrel", "parent"), ("Orvane Biosciences", "offspring")))}
+
+
+def test_a_place_based_party_and_a_named_institution():
+    assert mention_names(["Sosin has entered into an agreement with Bermuda-based Mundora International.",
+                          "The award to the Helmholtz Institute for Pharmaceutical Chemistry Saarland is the 100th."]) == [
+        ["Sosin", "Mundora International"], ["Helmholtz Institute for Pharmaceutical Chemistry Saarland"]]
+
+
+def test_a_company_that_is_to_buy_another():
+    assert relations("UK life sciences company Kestrel is to buy Orvane Biosciences in an all-stock deal worth "
+                     "£218.1 million.", dateline="") == {
+        ("acquisition", (("Kestrel", "acquirer"), ("Orvane Biosciences", "target")))}

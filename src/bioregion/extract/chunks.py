@@ -337,4 +337,11 @@ def qualifies_by_form(piece: str) -> bool:
     if last[:1].islower():   # "SK biopharmaceuticals"
         last = last.capitalize()
     return (last in HEADS and len(words) > 1 and words[0] not in COMMON) or (
-        len(words) > 2 and bool(INSTITUTION.match(piece)) and " of " in piece)
+        len(words) > 2 and bool(INSTITUTION.match(piece)) and " of " in piece) or (
+        len(words) > 3 and words[0] not in STOP_LEAD and bool(_NAMED_INSTITUTION.match(piece)))
+
+
+#: "Helmholtz Institute for Pharmaceutical Research Saarland", "Broad Institute of MIT and Harvard": a named
+#: institution of a field.
+_NAMED_INSTITUTION = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)? (?:Institute|Institut|University|Centre|Center|"
+                                r"Foundation|Hospital|School|College|Academy|Society|Council) (?:for|of) ")

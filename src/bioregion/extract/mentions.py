@@ -145,6 +145,8 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
         return after.group("desc")
     if not text[start - 1:start].isspace():
         return None
+    if text.endswith("-based ", 0, start):
+        return text[text.rfind(" ", 0, start - 1) + 1:start - 1]   # "with Incheon-based Celltrion"
     window = text[max(0, start - 60):start]
     words = window.rsplit(None, 1)
     if not words or words[-1] not in _DESC_HEADS:

@@ -431,14 +431,15 @@ def _other_funder(first: Finding, second: Finding) -> bool:
 
 #: A deal between the same parties has one type: an acquisition is no merger too (a reverse merger is an
 #: acquisition), a co-development includes its co-commercialisation, and rights a licence grants are no
-#: acquisition ("Tarvel Acquires Greater China Rights To Morrow Biosciences Antibody" over the in-licence).
-_SUBSUMES = {"merger": "acquisition", "marketing_distribution": "co_development", "acquisition": "license"}
+#: acquisition ("Tarvel Acquires Greater China Rights To Morrow Biosciences Antibody" over the in-licence), and
+#: the start-up capital a parent puts into its spin-off is part of the spin-off.
+_SUBSUMES = {"merger": ("acquisition",), "marketing_distribution": ("co_development",), "acquisition": ("license",),
+             "equity_investment": ("spin_off",)}
 
 
 def _subsumed(draft: _Draft, merged: list[_Draft]) -> bool:
-    wider = _SUBSUMES.get(draft.finding.type)
-    return wider is not None and any(m.finding.type == wider and len(set(m.finding.roles) & set(draft.finding.roles))
-                                     >= 2 for m in merged)
+    wider = _SUBSUMES.get(draft.finding.type, ())
+    return any(m.finding.type in wider and len(set(m.finding.roles) & set(draft.finding.roles)) >= 2 for m in merged)
 
 
 def _candidate(document: Document, draft: _Draft, texts: list[str], news: News, mentions: DocumentMentions,

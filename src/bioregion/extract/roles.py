@@ -31,7 +31,7 @@ _SPIN_AS = _c(r"({O}),?[^@;]{0,60}?\b(?:launch\w*|founded|established|created|fo
 _SPIN_NEWS = _c(r"({O}),\s+(?:the|its) (?:newest|latest|most recent) spin-?(?:off|out)\b")
 #: The sentence subject as parent only when its verb makes the spin-off ("X launches new spin-off Y"), not
 #: when the spin-off is a description of another event's party ("X awards ... to Oxford spin-out Y").
-_SPIN_SUBJECT = _c(r"\s*({O})[^@]{0,40}?\b(?:launch\w*|creat\w*|form\w*|establish\w*|found\w*|announc\w*|"
+_SPIN_SUBJECT = _c(r"\s*(?:[A-Z]?[a-z-]+\s+){0,3}?({O})[^@]{0,40}?\b(?:launch\w*|creat\w*|form\w*|establish\w*|found\w*|announc\w*|"
                    r"unveil\w*|spin\w*|spun|incorporat\w*|set\w* up)\b")
 #: "Edinburgh spin-out Kestrel Genomics raises £12 million": the spin-off describes the party of another event.
 _ANOTHER_EVENT = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:raises?|closes?|secures?|receives?|signs?|wins?|enters?|"
@@ -235,7 +235,7 @@ def _contract_services(masked: str, orgs: list[int], funders: set[int]) -> Findi
 
 
 _INVESTOR = _c(r"(?P<a>{O})[^@]{0,60}?\b(?:has made|made|will make|makes|invest\w*|acquir\w*|purchas\w*|takes?|took|"
-               r"subscri\w*)\b[^@]{0,80}?\b(?:in|of) (?P<b>{O})")
+               r"subscri\w*|inject\w*|pour\w*)\b[^@]{0,80}?\b(?:in |of |into (?:[\w-]+ ){0,4}?)(?P<b>{O})")
 #: "BMS will pay Lumora $60 million upfront and will purchase $40 million of newly issued Lumora common stock".
 _STOCK_BUYER = _c(r"(?P<a>{O})(?:[^@]|@\d+@){0,80}?\b(?:will |to |agreed to |shall )?(?:purchase|buy|subscribe for)\b"
                   r"[^@]{0,80}?\b(?:(?:of|in) (?:newly[- ]issued )?|new )(?P<b>{O})")

@@ -108,7 +108,7 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | FoldedPattern:
 #: Event words, written to open on their letter (:func:`.fastre.words_at_boundary`): the pattern runs on every
 #: sentence with a trigger word.
 _EVENT_WORDS = (
-    r"announc\w*|has become|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|expand\w*|"
+    r"announc\w*|has become|is to|are to|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|expand\w*|"
     r"extend\w*|team\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
     r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
@@ -183,13 +183,15 @@ TRIGGERS = {
                      r"project)\b"),
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
                             r"services? agreement|contract research organi[sz]ation|cro|cdmo|cmo|"
-                            r"development and manufacturing|fee-for-service|to manufacture|preferred (?:service )?providers?)\b|\bselected {O} as\b"),
+                            r"development and manufacturing|fee-for-service|to manufacture|preferred[- ](?:service )?providers?)\b|\bselected {O} as\b"),
     "marketing_distribution": _c(r"\b(?:distribut\w*|(?<!co-)(?<!co)(?<!joint )promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement|co-?operat\w* (?:in|on) (?:the )?(?:marketing|"
                                  r"distribution|commerciali[sz]ation)|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
                                  r"secur\w*)\s+(?:the\s+)?(?:sole |exclusive )?(?:commerciali[sz]ation|marketing|"
                                  r"distribution|promotion|sales) rights)\b"),
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
+                            r"(?:inject\w*|pour\w*|invest\w*) [^@.;]{0,30}?(?:[$€£¥]|usd |eur )[\d.,]+ ?"
+                            r"(?:million|billion|m|bn)?\b[^@.;]{0,20}?\binto(?= (?:[\w-]+ ){0,4}?{O})|"
                             r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
                             r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?shares|"
                             r"(?<!option to )(?:purchased?|invest) (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
@@ -220,7 +222,7 @@ TRIGGER_WORDS = {
     "consortium": ("consortium", "public-private", "project"),
     "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected", "preferred"),
     "marketing_distribution": ("distribut", "promot", "marketing", "commerciali", "rights"),
-    "equity_investment": ("equity", "stake", "placement", "shares", "stock"),
+    "equity_investment": ("equity", "stake", "placement", "shares", "stock", "into"),
     "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
                       "tranche", "investment"),
     "spin_off": ("spin", "spun"),
