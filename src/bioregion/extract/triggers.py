@@ -190,7 +190,7 @@ TRIGGERS = {
                                  r"secur\w*)\s+(?:the\s+)?(?:sole |exclusive )?(?:commerciali[sz]ation|marketing|"
                                  r"distribution|promotion|sales) rights)\b"),
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
-                            r"(?:inject\w*|pour\w*|invest\w*) [^@.;]{0,30}?(?:[$€£¥]|usd |eur )[\d.,]+ ?"
+                            r"(?:inject\w*|pour\w*) [^@.;]{0,30}?(?:[$€£¥]|usd |eur )[\d.,]+ ?"
                             r"(?:million|billion|m|bn)?\b[^@.;]{0,20}?\binto(?= (?:[\w-]+ ){0,4}?{O})|"
                             r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
                             r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?shares|"
@@ -222,7 +222,7 @@ TRIGGER_WORDS = {
     "consortium": ("consortium", "public-private", "project"),
     "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected", "preferred"),
     "marketing_distribution": ("distribut", "promot", "marketing", "commerciali", "rights"),
-    "equity_investment": ("equity", "stake", "placement", "shares", "stock", "into"),
+    "equity_investment": ("equity", "stake", "placement", "shares", "stock", "inject", "pour"),
     "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
                       "tranche", "investment"),
     "spin_off": ("spin", "spun"),
