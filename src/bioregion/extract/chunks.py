@@ -54,7 +54,7 @@ _CAMEL_AT = re.compile(r"[A-Z](?:(?<=\b[a-z][A-Z])|(?<=\b[a-z]{2}[A-Z])|(?<=\b[a
 _CAMEL = re.compile(rf"(?<![\w@/.\-])[a-z]{{1,3}}[A-Z][A-Za-z0-9]{{2,}}(?![\w@/\-])(?:[ \t]+[A-Z][\w'’+\-]*)*"
                     rf"(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*")
 #: Terms of the trade written so ("mRNA", "iPSCs", "cGMP"): no names.
-_CAMEL_TERM = re.compile(r"[a-z]{1,3}(?:RNAs?|DNAs?|PSCs?|ESCs?|GMP|GLP|GCP|MAbs?|CARs?|TCRs?|HSCs?|MSCs?|PCR|AAV\w*|"
+_CAMEL_TERM = re.compile(r"[a-z]{1,3}(?:RNAs?|DNAs?|PSCs?|ESCs?|GMP|GLP|GCP|MAbs?|CARs?|TCRs?|HSCs?|MSCs?|PCR|GFR|AAV\w*|"
                          r"VLPs?|SNPs?)\b")
 SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
 _SUFFIX_WORDS = frozenset(
