@@ -48,13 +48,6 @@ def test_a_research_collaboration_paying_royalties_stays_a_collaboration():
         "license"}
 
 
-def test_a_name_opening_on_lower_case_letters():
-    assert mention_names(["iCORVA, a gene editing startup focused on liver disorders, this week announced a $65 million "
-                          "Series A-1 financing.", "The round was led by venLux with vTorra Therapeutics SA.",
-                          "The mRNA and iPSC work follows cGMP."]) == [
-        ["iCORVA"], ["venLux", "vTorra Therapeutics SA"], []]
-
-
 def test_a_name_opening_on_initials():
     assert mention_names(["The round was led by S.R. Nine Ltd and T. Rowe Price.",
                           "The U.S. Department of Health signed."]) == [["S.R. Nine Ltd", "T. Rowe Price"],

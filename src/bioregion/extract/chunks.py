@@ -47,15 +47,6 @@ _ACRONYM_LOWER_HEAD = re.compile(rf"(?<![\w@])[A-Z]{{2,4}} (?:{'|'.join(_LOWER_H
 _LOWER_HEAD_AFTER_CAPITAL = re.compile(branches_by_first_char([rf"{w[0]}(?<=[A-Z] {w[0]}){w[1:]}" for w in _LOWER_HEADS]))
 #: The suffix alone opens on its letters, so the regex engine jumps to them; the name is read back from it.
 _LOWER_SUFFIX_AT = re.compile(_LOWER_SUFFIX)
-#: A name opening on one to three lower-case letters before a capital ("iECURE", "hVIVO", "venBio", "iTeos
-#: Therapeutics SA"); found from its first capital, which the regex engine jumps to.
-_CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])")   # a capital after a small letter: a cheap test first
-_CAMEL_AT = re.compile(r"[A-Z](?:(?<=\b[a-z][A-Z])|(?<=\b[a-z]{2}[A-Z])|(?<=\b[a-z]{3}[A-Z]))")
-_CAMEL = re.compile(rf"(?<![\w@/.\-])[a-z]{{1,3}}[A-Z][A-Za-z0-9]{{2,}}(?![\w@/\-])(?:[ \t]+[A-Z][\w'’+\-]*)*"
-                    rf"(?:,?\s+{LEGAL_SUFFIX}(?![\w]))*")
-#: Terms of the trade written so ("mRNA", "iPSCs", "cGMP"): no names.
-_CAMEL_TERM = re.compile(r"[a-z]{1,3}(?:RNAs?|DNAs?|PSCs?|ESCs?|GMP|GLP|GCP|MAbs?|CARs?|TCRs?|HSCs?|MSCs?|PCR|GFR|AAV\w*|"
-                         r"VLPs?|SNPs?)\b")
 SUFFIXED = re.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
 _SUFFIX_WORDS = frozenset(
     """Inc. Inc Incorporated Corp. Corp Corporation Co. Ltd. Ltd Limited LLC L.L.C. LP L.P. plc PLC Plc N.V. NV B.V. BV
@@ -126,9 +117,6 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
     """
     out = []
     matches = list(_CHUNK.finditer(text)) + _lower_suffixed(text)
-    camel = _camel(text, {m.start() for m in matches}) if _CAMEL_HINT.search(text) else None
-    if camel:
-        matches = [m for m in matches if not any(c.start() < m.start() < c.end() for c in camel)] + camel
     if _LOWER_HEAD_AFTER_CAPITAL.search(text):
         # "UK pharma major GSK", "US biotech firm X": a country and a sector word describe the name after them.
         headed = [m for m in _ACRONYM_LOWER_HEAD.finditer(text) if not COUNTRY.match(m.group().split(" ", 1)[0])]
@@ -174,19 +162,6 @@ def _lower_suffixed(text: str) -> list[re.Match[str]]:
             start -= 1
         match = _LOWER_SUFFIXED.match(text, start)
         if match and match.end() == suffix.end():
-            found.append(match)
-    return found
-
-
-def _camel(text: str, starts: set[int]) -> list[re.Match[str]]:
-    """The names of ``text`` that open on lower-case letters before a capital (``_CAMEL``), bar trade terms."""
-    found: list[re.Match[str]] = []
-    for capital in _CAMEL_AT.finditer(text):
-        start = capital.start()
-        while start and text[start - 1].islower():
-            start -= 1
-        match = _CAMEL.match(text, start)
-        if match and start not in starts and not _CAMEL_TERM.match(text, start):
             found.append(match)
     return found
 
