@@ -318,5 +318,5 @@ def qualifies_by_form(piece: str) -> bool:
 
 #: "Helmholtz Institute for Pharmaceutical Research Saarland", "Broad Institute of MIT and Harvard": a named
 #: institution of a field.
-_NAMED_INSTITUTION = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)? (?:Institute|Institut|University|Centre|Center|"
-                                r"Foundation|Hospital|School|College|Academy|Society|Council) (?:for|of) ")
+_NAMED_INSTITUTION = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)? (?:Institute|Institut|University|Centre|"
+                                r"Center|Foundation|Hospital|School|College|Academy|Society|Council) (?:for|of) ")

@@ -106,7 +106,8 @@ _SENTENCE_LEAD = re.compile(r"\s*(?:[-•*]\s+)?(?:(?:Today|Separately|Additiona
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 #: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
 _DESC_HEADS = frozenset("company firm biotech investor fund agency group university institute CRO CDMO incubator "
-                        "organization organisation drugmaker contractor contractors major giant maker developer".split())
+                        "organization organisation drugmaker contractor contractors major giant maker "
+                        "developer".split())
 
 
 @dataclass

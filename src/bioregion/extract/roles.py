@@ -31,8 +31,8 @@ _SPIN_AS = _c(r"({O}),?[^@;]{0,60}?\b(?:launch\w*|founded|established|created|fo
 _SPIN_NEWS = _c(r"({O}),\s+(?:the|its) (?:newest|latest|most recent) spin-?(?:off|out)\b")
 #: The sentence subject as parent only when its verb makes the spin-off ("X launches new spin-off Y"), not
 #: when the spin-off is a description of another event's party ("X awards ... to Oxford spin-out Y").
-_SPIN_SUBJECT = _c(r"\s*(?:[A-Z]?[a-z-]+\s+){0,3}?({O})[^@]{0,40}?\b(?:launch\w*|creat\w*|form\w*|establish\w*|found\w*|announc\w*|"
-                   r"unveil\w*|spin\w*|spun|incorporat\w*|set\w* up)\b")
+_SPIN_SUBJECT = _c(r"\s*(?:[A-Z]?[a-z-]+\s+){0,3}?({O})[^@]{0,40}?\b(?:launch\w*|creat\w*|form\w*|establish\w*|"
+                   r"found\w*|announc\w*|unveil\w*|spin\w*|spun|incorporat\w*|set\w* up)\b")
 #: "Edinburgh spin-out Kestrel Genomics raises £12 million": the spin-off describes the party of another event.
 _ANOTHER_EVENT = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:raises?|closes?|secures?|receives?|signs?|wins?|enters?|"
                             r"completes?|appoints?|announces?|reports?|doses?|obtains?|lands?|bags?|nets?|awarded)\b")

@@ -64,8 +64,9 @@ def upgrade_to_license(drafts: Sequence[_Draft], masked: list[str], whole: str, 
     """A collaboration that pays a licence fee is a licence (deal databases count it so).
 
     Royalties alone do not make one: a release that calls its deal a research collaboration, with milestones
-    and royalties on what it finds, is counted as that collaboration by readers counting alliances. Not when the partners share costs or profits or run the research jointly (a joint research committee):
-    that is a coupled R&D collaboration (Hagedoorn 2002), its royalties a term of it.
+    and royalties on what it finds, is counted as that collaboration by readers counting alliances. Not when
+    the partners share costs or profits or run the research jointly (a joint research committee): that is a
+    coupled R&D collaboration (Hagedoorn 2002), its royalties a term of it.
     """
     if any(d.finding.type == "license" for d in drafts) or not any(
             d.finding.type == "rd_collaboration" for d in drafts):

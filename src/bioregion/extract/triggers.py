@@ -108,7 +108,8 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | FoldedPattern:
 #: Event words, written to open on their letter (:func:`.fastre.words_at_boundary`): the pattern runs on every
 #: sentence with a trigger word.
 _EVENT_WORDS = (
-    r"announc\w*|has become|is to|are to|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|expand\w*|"
+    r"announc\w*|has become|is to|are to|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|"
+    r"expand\w*|"
     r"extend\w*|team\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
     r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
@@ -136,9 +137,12 @@ _BACKGROUND_BRANCHES = [
     *_each("under|through", r" (?:its|their|our) (?:[\w-]+ ){0,3}(?:collaboration|agreement|partnership|licen[cs]e|alliance)"),
     *_each("its|their|our|the company['’]s", r" (?:[\w-]+ ){0,2}(?:partnership|collaboration|alliance|relationship) with"),
     # "Taisho has started a phase I trial under a GPCR-focused partnership with Arena": the news is the trial
-    *_each("under|through", r" (?:a|an) (?:[\w-]+ ){0,3}(?:collaboration|partnership|licen[cs]e|alliance|agreement) with"),
-    r"previous (?:[\w-]+ ){0,3}(?:deals?|investments?|acquisitions?|agreements?|collaborations?|partnerships?|transactions?)",
-    *_each("was|were", r" (?:formed|created|born) [^.@]{0,30}?\b(?:through|by|from|via) (?:the |a )?(?:merger|combination)"),
+    *_each("under|through", r" (?:a|an) (?:[\w-]+ ){0,3}(?:collaboration|partnership|licen[cs]e|alliance|agreement) "
+           r"with"),
+    r"previous (?:[\w-]+ ){0,3}(?:deals?|investments?|acquisitions?|agreements?|collaborations?|partnerships?|"
+    r"transactions?)",
+    *_each("was|were", r" (?:formed|created|born) [^.@]{0,30}?\b(?:through|by|from|via) (?:the |a )?"
+           r"(?:merger|combination)"),
     *_each("terminat|discontinu", r"\w* (?:of )?(?:the |its |their |our )?(?:[\w-]+ ){0,4}(?:agreements?|collaboration|"
            r"partnership|licen[cs]e|alliance)"),
     "rights? (?:will |shall )?revert", "remains? (?:licensed|partnered|in (?:place|effect|force))", "continues? unchanged",
