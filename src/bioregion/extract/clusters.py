@@ -14,7 +14,7 @@ import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..taxonomy import ORGANISATION_KINDS
+from ..taxonomy import default_sphere
 from .chunks import COMMON, HEADS, INSTITUTION, STOP_LEAD, SUFFIXED, has_legal_suffix
 from .gazetteer import Entry, Gazetteer
 from .names import normalise
@@ -50,8 +50,9 @@ class Cluster:
 
 
 def _public_body(entry: Entry) -> bool:
-    """Whether a known organisation is a public body (government sphere of :data:`.taxonomy.ORGANISATION_KINDS`)."""
-    return ORGANISATION_KINDS.get(entry.kind or "other") == "G"
+    """Whether a known organisation is a public body: its kind's sphere is government
+    (:func:`~bioregion.taxonomy.default_sphere`)."""
+    return entry.kind is not None and default_sphere(entry.kind) == "G"
 
 
 class NameRegistry:

@@ -45,14 +45,15 @@ class News(list):
 
     def __init__(self, texts: list[str], date: str | None) -> None:
         super().__init__(texts)
-        self.date = date or written_year(texts)
+        #: What history is dated against: the release's date, else the latest year an undated story tells.
+        self.reference_date = date or written_year(texts)
         self._history: dict[int, bool] = {}
         self._amounts: dict[int, list] = {}
 
     def is_history(self, index: int) -> bool:
         """Whether the sentence tells a past deal (:func:`~.background.is_background`)."""
         if index not in self._history:
-            self._history[index] = is_background(self[index], self.date)
+            self._history[index] = is_background(self[index], self.reference_date)
         return self._history[index]
 
     def amounts(self, index: int) -> list:
