@@ -20,7 +20,7 @@ from .fastre import branches_by_first_char
 from .names import LEGAL_SUFFIX
 from .places import COUNTRY
 
-__all__ = ["COMMON", "HEADS", "INSTITUTION", "STOP_LEAD", "SUFFIXED", "find_chunks", "has_legal_suffix",
+__all__ = ["COMMON", "HEADS", "INSTITUTION", "RIC", "STOP_LEAD", "SUFFIXED", "find_chunks", "has_legal_suffix",
            "is_name_like", "name_form", "named_after_fields", "qualifies_by_form"]
 
 _CONNECT = (r"(?:\s*&\s*|\s+(?:of|for|de|du|des|la|le|für|van|von|der|den|et|di|del|degli|della|dei|delle|do|da)\s+"
@@ -80,7 +80,8 @@ STOP_LEAD = frozenset(
     """The A An Under Today In On At As For With By From To If This That These Those Its Our Their About Both Each
     Separately Additionally Also Further Furthermore Moreover However Following Upon After Before Through While
     Meanwhile New Dr Dr. Mr. Ms. Mrs. Prof. Professor When Once Since Per Via And But Or Whereas Why How What
-    Press Release Contact Contacts Media Investor Investors Source Notes Editors Named Dubbed Called""".split()
+    Press Release Contact Contacts Media Investor Investors Source Notes Editors Named Dubbed Called Drugmaker
+    Drugmakers""".split()
 )
 COMMON = frozenset(
     """Proceeds Terms Financial Construction Cash Revenue Net Total Shares Completion Closing Payment Payments
@@ -141,11 +142,25 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
                 end -= 1
             if end > start:
                 out.append((start, end, text[start:end]))
+    if "." in text:
+        out = [_drop_ric(text, chunk) for chunk in out]
     if "-based " in text or "-listed " in text or "-headquartered " in text or "-registered " in text or "-owned " in text:
         out = _drop_based(out)
     if "Company" in text or "Leader" in text:
         out = [c for c in out if not _DESCRIPTION.search(c[2]) or not _INDEFINITE.search(text, max(0, c[0] - 4), c[0])]
     return _join_fields(text, out) if " and " in text else out
+
+
+#: A Reuters instrument code after a name ("Novartis NOVN.S said"): a ticker, no part of the name.
+RIC = re.compile(r" [A-Z]{2,6}\.[A-Z]{1,2}(?![\w.])")
+
+
+def _drop_ric(text: str, chunk: tuple[int, int, str]) -> tuple[int, int, str]:
+    start, end, piece = chunk
+    ric = RIC.search(piece) if "." in piece else None
+    if ric is None or ric.end() != len(piece):
+        return chunk
+    return start, start + ric.start(), piece[:ric.start()]
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

@@ -18,19 +18,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chunks import (COMMON, HEADS, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, named_after_fields,
+from .chunks import (COMMON, HEADS, RIC, STOP_LEAD, find_chunks, has_legal_suffix, is_name_like, named_after_fields,
                      qualifies_by_form)
 from .clusters import Cluster, NameRegistry
 from .fastre import branches_by_first_char, words_at_boundary
 from .gazetteer import Gazetteer
 from .kinds import ACADEMIC_KINDS, FUNDER_KINDS, kind_of
-from .places import COUNTRY, is_place_or_product
+from .places import COUNTRIES, COUNTRY, is_place_or_product
 
 __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions", "list_items"]
 
 _TICKER_PAREN = re.compile(r"\((?=[^()]{0,120}\))[^()]*?(?:NASDAQ|Nasdaq|NYSE|Euronext|SIX|TSX|LSE|AIM|KRX|OTC|ASX|"
                            r"HKEX|SSE|SZSE|Xetra|TSE|Frankfurt|KOSPI|KOSDAQ|SGX|TWSE|TPEx|NSE|BSE|JSE|TASE|WSE|OMX|Oslo|STAR|"
                            r"ChiNext|[Ss]tock [Cc]ode|ticker|“|\")[^()]*\)")
+#: A stock ticker right after a name: "(MSE:PHM)", "(STO: BINV)", "($INCY)", "(NASDAQ:BIIB)". Read on the text
+#: before :func:`_clean` blanks it; only organisations are listed.
+_TICKER_AFTER = re.compile(r"(?:['’]s)?\s{0,2}\((?:[A-Z][A-Za-z]{1,11}(?: [A-Z][a-z]+)?\s?:\s?[A-Z0-9][A-Z0-9.]{0,9}|\$[A-Z]{2,5})"
+                           r"(?:[;,][^()]{0,40})?\)")
 _ACRONYM = re.compile(r"\s*\((?:“|\"|the\s+)?(?P<acronym>[A-Z][A-Za-z0-9&+\-]{1,11})(?:”|\")?\)")
 #: A defined short name in brackets: ("Jinghua", HKEX: 2961), (“Varela”), ("Tianyuan", SSE: 603917).
 _DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"](?P<acronym>[A-Z][\w&+\-]*(?: [A-Z][\w&+\-]*){0,2})[”\"][,;)]")
@@ -40,7 +44,8 @@ _SUBJECT_NEXT = re.compile(
     r"\s*(?:,|\(|today\b|announced\b|announces\b|has\b|have\b|will\b|and\b|said\b|says\b|signed\b|signs\b|"
     r"entered\b|enters\b|completed\b|completes\b|closed\b|closes\b|raised\b|raises\b|received\b|receives\b|"
     r"selected\b|is\b|are\b|to\b|acquires\b|acquired\b|reported\b|reports\b|launch\w*|secur\w+|inks\b|"
-    r"grants\b|granted\b|licen[cs]es\b|licen[cs]ed\b|awarded\b|awards\b|obtain\w*|agreed\b|agrees\b|form\w*\b)"
+    r"grants\b|granted\b|licen[cs]es\b|licen[cs]ed\b|awarded\b|awards\b|obtain\w*|agreed\b|agrees\b|form\w*\b|"
+    r"also\b|(?:on|this|last) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (?:said|announced)\b)"
 )
 #: The words that open a slot ("led by", "partners including", "agreement with"), plain ``\b``-words written
 #: to open on their letter (:func:`.fastre.words_at_boundary`): the pattern runs on many sentences.
@@ -50,7 +55,7 @@ _SLOT_OPENERS = [
     r"partners?\b,?(?: (?:are|were|including|such as|include|includes))?", "bring(?:s|ing)? together",
     "compris(?:es|ing)", "consist(?:s|ing) of", "members?(?: are| include| including)?",
     *(rf"{word}\b(?: (?!(?:co-)?led\b|by\b)[\w\-.,$€£]+){{0,5}}? from" for word in
-      ("funding", "financing", "capital", "round", "investment", "grant", "award", "subsidy")),
+      ("funding", "funds", "financing", "capital", "round", "investment", "grant", "award", "subsidy")),
     "acquisition of", "to acquire[sd]?", "to buy", "will acquire[sd]?", "will buy", "agreed to acquire[sd]?",
     "agreed to buy", "acquire[sd]?", "buy", "merger with", "merge with",
     *(f"{word} with" for word in ("agreement", "collaboration", "partnership", "deal", "alliance", "pact")),
@@ -86,12 +91,19 @@ _APPOSITION = re.compile(
     r"drugmaker|drug maker|pharma major|major|giant))\b"
 )
 #: A description right before a name ("with US pharma giant Pfizer"), up to the end of the text before it.
-_DESC_WORDS = (r"(?P<desc>(?:[\w\-]+\s+){0,3}(?:company|firm|biotech|investor|fund|agency|investment company|"
-               r"venture capital firm|group|university|institute|CRO|CDMO|incubator|organi[sz]ation|drugmaker|"
-               r"contractors?|major|giant|maker|developer))\s+$")
-_DESC_BEFORE = re.compile(r"\b(?:the|a|an|with|and|[\w]+-based)\s+" + _DESC_WORDS)
+_DESC_HEAD = (r"(?:company|firm|biotech|biopharma|pharma|investor|fund|agency|investment company|venture capital firm|"
+              r"group|university|institute|CRO|CDMO|incubator|organi[sz]ation|foundation|drugmaker|contractors?|major|"
+              r"giant|maker|developer|business|spin-off|spin-out|spinout|start-up|startup|subsidiary|manufacturer))")
+_DESC_WORDS = r"(?P<desc>(?:[\w\-]+\s+){0,3}" + _DESC_HEAD + r"\s+$"
+_DESC_BEFORE = re.compile(r"(?:\b(?:the|a|an|with|and|[\w.]+-based)|[\w)]['’]s)\s+" + _DESC_WORDS)
+#: A nationality or a holding opens the description ("between Belgian biotech Galapagos", "with privately held
+#: Italian pharmaceutical company Keryos", "in Chinese biotech company BeiGene's offering").
+_DESC_NATIONAL = re.compile(r"(?P<desc>(?:(?:privately[- ]held|private|public|listed|[\w.]+-listed)\s+)?"
+                            r"[A-Z][a-z]+(?:an|ese|ish|ch|ss|i)\s+(?:[\w\-]+\s+){0,2}" + _DESC_HEAD + r"\s+$")
+#: "Germany's STADA Arzneimittel", "Japan’s Takeda": a country's company.
+_COUNTRY_POSSESSIVE = re.compile(rf"(?<![\w-])(?P<desc>(?:{COUNTRIES}|Britain|America))['’]s\s+$")
 #: The same description opening the sentence: "Swedish biotech firm BioInvent saw its shares rise".
-_DESC_LEAD = re.compile(r"^\s*" + _DESC_WORDS)
+_DESC_LEAD = re.compile(r"^\s*" + _DESC_WORDS, re.I)
 #: "Jiangsu Ruikang Co., Ltd. (the "Company", together with its subsidiaries, the "Group")".
 _COMPANY_DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"](?:Company|Issuer)[”\"]")
 _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(?:partner))")
@@ -105,9 +117,10 @@ _SENTENCE_LEAD = re.compile(r"\s*(?:[-•*]\s+)?(?:(?:Today|Separately|Additiona
 #: What joins two names of one list ("Lonza and Zeta Bio announced", "Eli Lilly, Merck and Pfizer").
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 #: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
-_DESC_HEADS = frozenset("company firm biotech investor fund agency group university institute CRO CDMO incubator "
-                        "organization organisation drugmaker contractor contractors major giant maker "
-                        "developer".split())
+_DESC_HEADS = frozenset("company firm biotech biopharma pharma investor fund agency group university institute CRO CDMO "
+                        "incubator organization organisation foundation drugmaker contractor contractors major giant "
+                        "maker developer business spin-off spin-out spinout start-up startup subsidiary "
+                        "manufacturer".split())
 
 
 @dataclass
@@ -150,9 +163,13 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
         return text[text.rfind(" ", 0, start - 1) + 1:start - 1]   # "with Incheon-based Celltrion"
     window = text[max(0, start - 60):start]
     words = window.rsplit(None, 1)
-    if not words or words[-1] not in _DESC_HEADS:
+    if not words or words[-1] not in _DESC_HEADS and not (start <= 60 and words[-1].lower() in _DESC_HEADS):
+        if window.endswith(("'s ", "’s ")):
+            country = _COUNTRY_POSSESSIVE.search(window)
+            return country.group("desc") if country else None
         return None
-    before = _DESC_BEFORE.search(window) or (_DESC_LEAD.match(window) if start <= 60 else None)
+    before = _DESC_BEFORE.search(window) or (_DESC_LEAD.match(window) if start <= 60 else None) or \
+        _DESC_NATIONAL.search(window)
     return before.group("desc") if before else None
 
 
@@ -353,7 +370,7 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
                 and gazetteer.lookup(piece) is None:
             continue
         descriptor = _descriptor(text, start, end)
-        qualified = bool(strong or index in slots or descriptor or (
+        qualified = bool(strong or index in slots or descriptor or _listed_on_exchange(original, end) or (
             _is_subject(text, start, end, lead, first_end) and not _SHOUTED.fullmatch(piece)))
         eligible[index] = descriptor, qualified
         listed = listed or (not qualified and eligible.get(index - 1, (None, False))[1])
@@ -368,6 +385,13 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
             _BARE_TICKER.match(text, end) if has_legal_suffix(piece) else None)
         if acronym and not set(acronym.group("acronym").split()) <= _GENERIC:
             registry.alias(acronym.group("acronym"), key)
+
+
+def _listed_on_exchange(original: str, end: int) -> bool:
+    """Whether a stock ticker follows the chunk ending at ``end`` ("Galapagos (Nasdaq: GLPG)")."""
+    if "(" in original[end:end + 5]:
+        return bool(_TICKER_AFTER.match(original, end))
+    return original.startswith(" ", end) and bool(RIC.match(original, end))
 
 
 #: "Novavax, Inc. NVAX announced": a ticker written bare after the company's name (its brackets lost).

@@ -105,7 +105,7 @@ _OPTION = re.compile(r"\boption\b", re.I)
 _BUYING = re.compile(r"\bacqui|\bbuy|\bbought|\bpurchas")
 #: A spin-off's parent: "spun out from the X", or named just before the trigger ("X's spin-off").
 _PARENT_AFTER = re.compile(r"(?:from|of) (?:its |the )?(@\d+@)")
-_PARENT_BEFORE = re.compile(r"(@\d+@)(?:['’]s)?\s+(?:\w+\s+)?$")
+_PARENT_BEFORE = re.compile(r"(@\d+@)(?:['’]s)?(?:\s*\([^()@]*\))?\s+(?:\w+\s+)?$")
 _PATENT_GRANT = re.compile(r"\bgranted (?:a |the )?patent|patent (?:grant|was granted)", re.I)
 #: "Hanbit grants the Company an exclusive, royalty-bearing license": a licence, no grant.
 _GRANTS_RIGHTS = re.compile(r"\bgrant(?:s|ed|ing)?\s+(?:to\s+)?@\d+@\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,4}?"
@@ -284,7 +284,7 @@ _JOINED = _c(r"^[^@]{0,40}(?:{O}(?:,\s*|\s+and\s+(?:the\s+)?))*{O}\s+(?:have |ha
 #: "X has led a EUR 42 million Series B financing in Y": an investor's own announcement of the round it led.
 _LED_IN = _c(r"(?P<a>{O}){G80}\b(?:has |have |had )?(?:co-)?(?:led|leads|participated in|joined|invested in)\s+"
              r"(?:(?:a|an|the|its)\s+)?[^@]{0,80}?\b(?:financing|round|series [a-f]\d?|seed|investment|funding)\b"
-             r"[^@]{0,40}?\b(?:in|of|into|for) (?P<b>{O})")
+             r"[^@]{0,40}?\b(?:in|of|into|for) (?:[\w-]+ ){0,4}?(?P<b>{O})")
 
 
 #: "VIB and Ghent University launch Lumora Bio with EUR 9.5 million seed financing": the founders found the

@@ -152,6 +152,9 @@ _BACKGROUND_BRANCHES = [
     *_each("worked|collaborated|cooperated", r" [^.@]{0,80}?@\d+@[^.@]{0,80}? since (?:19|20)\d\d"),
     r"trigger(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,3}milestone",
     r"under (?:the terms of )?that (?:[\w-]+ )?(?:licen[cs]e|agreement|collaboration)",
+    # "the Series A comes just a few months after X announced a licensing deal with Y": the deal is older
+    *_each("comes|came|coming", r" (?:just |only )?(?:a |about |some )?(?:few |couple of |several |[\w-]+ )?"
+           r"(?:days|weeks|months|years) after"),
     *_each("is |are |be ", "not affected"),
 ]
 BACKGROUND = folded(_c(words_at_boundary(_BACKGROUND_BRANCHES) + r"\b"))

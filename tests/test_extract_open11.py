@@ -1,0 +1,60 @@
+"""Rules drawn from the missed relations of realg–realh; the examples use invented names.
+
+Each reads a form, not one story: a name followed by its stock ticker, a nationality or a country's
+possessive describing the name after it, a Reuters instrument code, a sentence opening on "Drugmaker",
+the company a round is led "for", a spin-off named by its parent's possessive, and a deal an event "comes
+months after".
+"""
+
+from press_release import mention_names, relations
+
+
+def test_a_name_followed_by_its_ticker_is_an_organisation():
+    assert mention_names(["A significant collaboration agreement has been reached between Belgian biotech "
+                          "Orvalis (Nasdaq: ORVL) and private Californian company Brindel Biosciences."]) == [
+        ["Orvalis", "Brindel Biosciences"]]
+    assert mention_names(["Marvenda (MSE:MVD) said its shares rose."]) == [["Marvenda"]]
+
+
+def test_a_nationality_or_a_countrys_possessive_describes_the_name_after_it():
+    assert relations("Spanish biopharma Marvenda has granted Germany’s Kellner Arzneimittel a license to market "
+                     "Yondira in 15 countries.") == {
+        ("license", (("Kellner Arzneimittel", "licensee"), ("Marvenda", "licensor")))}
+    assert mention_names(["ProVelis also said it had just signed a distribution agreement with privately held "
+                          "Italian pharmaceutical company Kerano."]) == [["ProVelis", "Kerano"]]
+
+
+def test_a_reuters_instrument_code_is_no_part_of_the_name():
+    assert relations("Novenza NOVZ.S said on Thursday it had entered into an agreement to acquire U.S.-based "
+                     "neuroscience company Cadrix for up to $770 million.") == {
+        ("acquisition", (("Cadrix", "target"), ("Novenza", "acquirer")))}
+
+
+def test_a_sentence_opening_on_drugmaker_names_the_company_after_it():
+    assert mention_names(["Drugmaker Lupria on Thursday said it has completed the acquisition of a portfolio of "
+                          "brands."]) == [["Lupria"]]
+
+
+def test_the_company_a_round_is_led_for_raised_it():
+    assert relations("Qimara Venture Partners has led a $42 million Series B round for Chinese cancer drug "
+                     "developer Abrisko, with participation from Tanfield Capital.") == {
+        ("venture_round", (("Abrisko", "investee"), ("Qimara Venture Partners", "investor"),
+                           ("Tanfield Capital", "investor")))}
+
+
+def test_a_spin_off_named_by_its_parents_possessive():
+    assert relations("Biogenta's (NASDAQ:BGTA) hemophilia spin-off Bioveran (BVRN) will begin trading today on "
+                     "the Nasdaq Global Select Market.") == {
+        ("spin_off", (("Biogenta", "parent"), ("Bioveran", "offspring")))}
+
+
+def test_a_deal_the_news_comes_months_after_is_background():
+    assert relations("Endora Health has raised $52 million in a Series A financing led by Harwick Capital. The "
+                     "Series A comes just a few months after Endora Health announced a collaboration and licensing "
+                     "deal with Grifola S.A. for Antithrombin III.") == {
+        ("venture_round", (("Endora Health", "investee"), ("Harwick Capital", "investor")))}
+
+
+def test_funds_from_lists_the_investors():
+    assert mention_names(["The new startup has $80 million in funds from Fairholt, Venmoor, Deep Track Capital "
+                          "and other investors."]) == [["Fairholt", "Venmoor", "Deep Track Capital"]]
