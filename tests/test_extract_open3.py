@@ -94,12 +94,19 @@ def test_partner_share_purchase_is_its_own_equity_investment():
                                   ("Varenne Oncology SA", "investor")]) in [f[:2] for f in found]
 
 
-def test_jointly_researched_collaboration_and_licence_is_a_collaboration():
+def test_collaboration_and_licence_agreement_is_both_relations():
+    # Real labellers count "a research collaboration and licence agreement" as a collaboration and a licence;
+    # the licence takes the payments, the collaboration its research funding.
     found = _extract("Borealis Cell Sciences Inc. today announced that it has entered into a research "
                      "collaboration and licence agreement with Kestrel Biopharma, Inc. The two companies will "
                      "jointly discover T cell candidates. Kestrel Biopharma, Inc. will pay Borealis Cell Sciences "
-                     "Inc. an upfront payment of $20 million, as well as tiered royalties on net sales.")
-    assert [f[0] for f in found] == ["rd_collaboration"]
+                     "Inc. an upfront payment of $20 million and research funding of up to $30 million, as well "
+                     "as tiered royalties on net sales.")
+    by_type = {f[0]: f for f in found}
+    assert sorted(by_type) == ["license", "rd_collaboration"]
+    assert by_type["license"][1] == [("Borealis Cell Sciences Inc.", "licensor"), ("Kestrel Biopharma, Inc.", "licensee")]
+    assert by_type["license"][2] == [{"component": "upfront", "amount": 20000000, "currency": "USD"}]
+    assert by_type["rd_collaboration"][2] == [{"component": "research_funding", "amount": 30000000, "currency": "USD"}]
 
 
 def test_existing_co_development_arrangement_is_background():

@@ -35,7 +35,7 @@ from .layout import read_layout
 from .mentions import DocumentMentions, find_mentions, list_items
 from .readers import Document, read_documents
 from .relations import Finding, classify_sentence
-from .settle import keep_joint_research, settle_roles, upgrade_to_license
+from .settle import settle_roles, upgrade_to_license
 from .terms import News, relation_terms
 from .triggers import ORG, folded
 
@@ -126,7 +126,6 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     _selected_for_funding(drafts, masked, funders, news)
     _consortium_grant(drafts, masked, funders, news)
     _agency_contracts(drafts, masked, funders, news)
-    keep_joint_research(drafts, masked, " ".join(texts))
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))

@@ -69,7 +69,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
             findings.append(finding)
             if rel_type in ("acquisition", "merger", "joint_venture", "consortium"):
                 break
-    return _drop_collab_duplicates(findings)
+    return _drop_collab_duplicates(findings, masked)
 
 
 def _happens(trigger: re.Pattern[str], masked: str) -> bool:
@@ -86,12 +86,22 @@ def _happens(trigger: re.Pattern[str], masked: str) -> bool:
     return any(not _NOT_YET.search(masked, max(0, m.start() - 40), m.start()) for m in trigger.finditer(masked))
 
 
-def _drop_collab_duplicates(findings: list[Finding]) -> list[Finding]:
-    """A licence or co-development sentence that also says 'collaboration' is one relation; so is a grant whose
-    sentence also reads, without roles, as a service contract between the same parties."""
+#: "a research collaboration and license agreement", "a licensing and collaboration agreement": the agreement
+#: names both relations, and alliance counts keep both (the research is coupled, the licence pecuniary).
+_COLLABORATION_AND_LICENCE = re.compile(
+    r"\b(?<!option, )(?<!option )(?:research |r&d |discovery )?collaboration,? and (?:exclusive )?licen[cs]e agreement|"
+    r"\blicen[cs](?:e|ing),? and (?:research )?collaboration agreement|\bresearch, collaboration and licen[cs]e", re.I)
+
+
+def _drop_collab_duplicates(findings: list[Finding], masked: str = "") -> list[Finding]:
+    """A licence or co-development sentence that also says 'collaboration' is one relation, unless it names a
+    collaboration and licence agreement; so is a grant whose sentence also reads, without roles, as a service
+    contract between the same parties."""
     types = {f.type for f in findings}
+    both = types == {"license", "rd_collaboration"} and "ollaboration" in masked and bool(
+        _COLLABORATION_AND_LICENCE.search(masked))
     if types & {"license", "co_development", "marketing_distribution", "contract_services", "joint_venture",
-                "consortium", "spin_off"}:
+                "consortium", "spin_off"} and not both:
         findings = [f for f in findings if f.type != "rd_collaboration"]
     if "co_development" in types:
         findings = [f for f in findings if f.type != "license"]

@@ -19,7 +19,7 @@ from .kinds import ACADEMIC_KINDS
 from .relations import Finding, payment_roles
 from .triggers import ORG
 
-__all__ = ["keep_joint_research", "settle_roles", "upgrade_to_license"]
+__all__ = ["settle_roles", "upgrade_to_license"]
 
 _WITH_GROUP = re.compile(r"\bwith ((?:@\d+@(?:['’]s)?(?:,\s*and\s+|,\s*|\s+and\s+)?)+)")
 
@@ -79,24 +79,6 @@ def upgrade_to_license(drafts: Sequence[_Draft], masked: list[str], whole: str, 
             first, second = ([k] for k in draft.finding.roles)
             draft.finding.type = "license"
             draft.finding.roles = _licence_roles(first, second, paying, kinds, announcer)
-
-
-#: "a research collaboration and licence agreement": one deal, named a collaboration first.
-_COLLAB_AND_LICENCE = re.compile(r"\bresearch collaboration and (?:exclusive )?(?:licen[cs]e|licensing) agreement", re.I)
-
-
-def keep_joint_research(drafts: Sequence[_Draft], masked: list[str], whole: str) -> None:
-    """A "research collaboration and licence agreement" whose research the partners run jointly is an R&D
-    collaboration (Hagedoorn 2002), its licence a term of it; see :func:`upgrade_to_license`."""
-    named = [d for d in drafts if d.finding.type == "license" and _COLLAB_AND_LICENCE.search(masked[d.sentence])]
-    if not named or not _JOINT_WORK.search(whole):
-        return
-    for draft in named:
-        parties = list(draft.finding.roles) or list(draft.finding.unresolved)
-        draft.finding.type = "rd_collaboration"
-        draft.finding.roles = {k: "partner" for k in parties}
-        draft.finding.unresolved = []
-        draft.finding.option = False
 
 
 def _said_elsewhere(finding: Finding, drafts: Sequence[_Draft]) -> dict[int, str] | None:

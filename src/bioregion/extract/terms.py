@@ -75,8 +75,12 @@ def relation_terms(draft: _Draft, texts: News, merged: Sequence[_Draft]) -> list
     own = {d.sentence for d in merged}
     has_equity = any(d.finding.type == "equity_investment" for d in merged)
     main = next((d for d in merged if d.finding.type not in ("equity_investment",)), merged[0])
+    paired = _licence_pair(draft, merged)
+    if paired is not None:
+        # A collaboration and licence agreement: the research funding is the collaboration's, the rest the licence's.
+        allowed = {"research_funding"} if rel_type == "rd_collaboration" else allowed - {"research_funding"}
     sentences = [draft.sentence] + [i for i in range(len(texts)) if i not in own and (draft is main or (
-        rel_type == "equity_investment" and i > 0))]
+        rel_type == "equity_investment" and i > 0) or paired is main)]
     totals: dict[str, tuple[float, str]] = {}
     for index in sentences:
         for amount in texts.amounts(index):
@@ -102,6 +106,13 @@ def relation_terms(draft: _Draft, texts: News, merged: Sequence[_Draft]) -> list
         _cash_is_upfront(totals, rel_type)
     return [{"component": c.split()[0], "amount": int(a) if float(a).is_integer() else a, "currency": cur}
             for c, (a, cur) in totals.items()]
+
+
+def _licence_pair(draft: _Draft, merged: Sequence[_Draft]) -> _Draft | None:
+    """The licence of the same parties as a collaboration (or the collaboration of a licence): one agreement."""
+    other = {"license": "rd_collaboration", "rd_collaboration": "license"}.get(draft.finding.type)
+    return next((d for d in merged if d.finding.type == other and set(d.finding.roles) == set(draft.finding.roles)),
+                None) if other else None
 
 
 def _component_of(rel_type: str, component: str, sentence: str, start: int = 0) -> str:
