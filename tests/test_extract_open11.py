@@ -58,3 +58,38 @@ def test_a_deal_the_news_comes_months_after_is_background():
 def test_funds_from_lists_the_investors():
     assert mention_names(["The new startup has $80 million in funds from Fairholt, Venmoor, Deep Track Capital "
                           "and other investors."]) == [["Fairholt", "Venmoor", "Deep Track Capital"]]
+
+
+def test_the_proposed_combination_of_the_companies_is_a_merger():
+    assert relations("UK-based rare diseases specialist Merova BioPharma (AIM: MRV) and US oncology focused Oncamed "
+                     "Pharmaceuticals (Nasdaq: OMD) today announce the proposed combination of the companies.") == {
+        ("merger", (("Merova BioPharma", "partner"), ("Oncamed Pharmaceuticals", "partner")))}
+
+
+def test_exclusive_rights_of_a_territory_are_a_licence_but_production_rights_are_none():
+    assert relations("Japan's Otsaka Pharmaceutical has been granted exclusive domestic rights to develop and "
+                     "commercialize US drug major Brixel Therapeutics' investigational compound BX-12.") == {
+        ("license", (("Brixel Therapeutics", "licensor"), ("Otsaka Pharmaceutical", "licensee")))}
+    assert relations("Pharvera will retain exclusive production rights for the product, which will be supplied to "
+                     "Immeda Pharma for commercial use.") == set()
+
+
+def test_an_option_agreement_and_a_technology_transfer_are_licences():
+    found = relations("Australian company Starvio (ASX:SPV) has announced a new development and option agreement "
+                      "with Astrelia Pharma to progress a dendrimer version of one of its cancer drugs.")
+    assert {t for t, _ in found} == {"license"}
+    assert relations("Legora Biosciences Inc. stated that it signed an agreement to transfer its technology enabling "
+                     "antibody-drug conjugates to Czech-based Sotira Biotech.") == {
+        ("license", (("Legora Biosciences Inc.", "licensor"), ("Sotira Biotech", "licensee")))}
+
+
+def test_supplying_manufacturing_capacity_is_contract_services():
+    assert relations("Lonvera AG has agreed to supply Glaxmere Pharma with manufacturing capacity for five early "
+                     "stage monoclonal antibodies.") == {
+        ("contract_services", (("Glaxmere Pharma", "client"), ("Lonvera AG", "provider")))}
+
+
+def test_investing_in_a_registered_direct_offering_is_an_equity_investment():
+    assert relations("Amgora Inc. said it will additionally invest about $421 million in Chinese biotech company "
+                     "Beixin's registered direct offering of ordinary shares.") == {
+        ("equity_investment", (("Amgora Inc.", "investor"), ("Beixin", "investee")))}

@@ -189,7 +189,8 @@ _LICENSE = [
     (_c(r"(?P<b>{O}){G60}\blicen[cs]ed?\b[^@]{0,60}?\bfrom (?P<a>{O})"), "licensor", "licensee"),
     (_c(r"(?P<a>{O}){G60}\blicen[cs]ing (?:pact|deal|agreement)?[^@]{0,30}?\bfor (?P<b>{O})['’]s"), "licensee", "licensor"),
 ]
-_LICENSEE_ALONE = _c(r"(?P<a>{O})[^@]{0,30}?\b(?:has |will |to )?(?:obtained|obtains|obtain|gains?|gained|secured)\b"
+_LICENSEE_ALONE = _c(r"(?P<a>{O})[^@]{0,30}?\b(?:has |will |to )?(?:obtained|obtains|obtain|gains?|gained|secured|"
+                     r"(?:has|have|was|were) been granted)\b"
                      r"[^@]{0,40}?\b(?:licen|rights|option)")
 _INLICENSED = _c(r"(?P<a>{O})[^@]{0,30}?\bin-licens")
 
@@ -235,7 +236,7 @@ def _contract_services(masked: str, orgs: list[int], funders: set[int]) -> Findi
 
 
 _INVESTOR = _c(r"(?P<a>{O})[^@]{0,60}?\b(?:has made|made|will make|makes|invest\w*|acquir\w*|purchas\w*|takes?|took|"
-               r"subscri\w*|inject\w*|pour\w*)\b[^@]{0,80}?\b(?:in |of |into (?:[\w-]+ ){0,4}?)(?P<b>{O})")
+               r"subscri\w*|inject\w*|pour\w*)\b[^@]{0,80}?\b(?:in|of|into) (?:[\w-]+ ){0,4}?(?P<b>{O})")
 #: "BMS will pay Lumora $60 million upfront and will purchase $40 million of newly issued Lumora common stock".
 _STOCK_BUYER = _c(r"(?P<a>{O})(?:[^@]|@\d+@){0,80}?\b(?:will |to |agreed to |shall )?(?:purchase|buy|subscribe for)\b"
                   r"[^@]{0,80}?\b(?:(?:of|in) (?:newly[- ]issued )?|new )(?P<b>{O})")

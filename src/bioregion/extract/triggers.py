@@ -178,10 +178,14 @@ TRIGGERS = {
     "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*|(?:agree\w* )?to sell|"
                       r"sells|sold|divest\w*|dispos(?:al|e|es|ed|ing))\b|\bmerge with and into\b|"
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
-    "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
+    "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|merged(?! (?:company|entity|group|business|firm))|"
+                 r"(?:proposed |planned )?combination of (?:the|both|their) (?:two )?(?:companies|businesses)|combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
                  r"into|businesses|operations)\b)[a-z]|\s+@\d+@['’]s)|business combination)\b"),
-    "license": _c(r"\b(?:(?<!biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| application)|exclusive (?:worldwide |global )?rights|option to licen\w+|"
-                 r"technology transfer (?:agreement|deal|contract|pact))"),
+    "license": _c(r"\b(?:(?<!biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| application)|"
+                 r"exclusive (?:(?!distribution|marketing|sales|promotion|commerciali|production|"
+                 r"manufactur|supply)[\w-]+ ){0,2}rights|"
+                 r"option to licen\w+|option agreement|technology transfer (?:agreement|deal|contract|pact)|"
+                 r"transfer (?:of )?(?:its |the |their )?(?:[\w-]+ )?technology)"),
     # Co-promotion is co-commercialisation (DESIGN's taxonomy): both partners sell the product.
     "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|co-?promot\w*|"
                          r"joint(?:ly)? promot\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
@@ -190,7 +194,7 @@ TRIGGERS = {
                      r"project)\b"),
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
                             r"services? agreement|contract research organi[sz]ation|cro|cdmo|cmo|"
-                            r"development and manufacturing|fee-for-service|to manufacture|preferred[- ](?:service )?providers?)\b|\bselected {O} as\b"),
+                            r"development and manufacturing|fee-for-service|to manufacture|(?:supply|provide)\w* [^.;]{0,30}?\bwith (?:[\w-]+ ){0,2}manufacturing capacity|preferred[- ](?:service )?providers?)\b|\bselected {O} as\b"),
     "marketing_distribution": _c(r"\b(?:distribut\w*|(?<!co-)(?<!co)(?<!joint )promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement|co-?operat\w* (?:in|on) (?:the )?(?:marketing|"
                                  r"distribution|commerciali[sz]ation)|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
@@ -201,6 +205,9 @@ TRIGGERS = {
                             r"(?:million|billion|m|bn)?\b[^@.;]{0,20}?\binto(?= (?:[\w-]+ ){0,4}?{O})|"
                             r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
                             r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?shares|"
+                            r"invest\w* (?:about |approximately |up to |an additional )?(?:[$€£¥]|usd |eur )[\d.,]+ ?"
+                            r"(?:million|billion|m|bn)? in [^@.;]{0,30}?(?:{O}(?:['’]s)? )?(?:\([^()]*\) )?"
+                            r"(?:registered direct |public |follow-on |private )?offering|"
                             r"(?<!option to )(?:purchased?|invest) (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
                             r"(?:newly[- ]issued )?(?:{O}(?:['’]s)? )?|[\d,]+ )(?:ordinary |common |preferred )?"
                             r"(?:shares|stock)|(?<!option to )(?:purchas\w*|buy\w*|acquir\w*) (?:newly[- ]issued|new) "
@@ -223,13 +230,14 @@ TRIGGER_WORDS = {
     "acquisition": ("acqui", "buy", "bought", "takeover", "take over", "purchas", "sell", "sold", "divest", "dispos",
                     "merge with", "surviving"),
     "merger": ("merg", "combin"),
-    "license": ("licen", "rights", "technology transfer"),
+    "license": ("licen", "rights", "technology transfer", "option agreement", "technology"),
     "co_development": ("develop", "commerciali", "costs", "promot"),
     "joint_venture": ("joint venture", "jv"),
     "consortium": ("consortium", "public-private", "project"),
-    "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected", "preferred"),
+    "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected",
+                          "preferred"),
     "marketing_distribution": ("distribut", "promot", "marketing", "commerciali", "rights"),
-    "equity_investment": ("equity", "stake", "placement", "shares", "stock", "inject", "pour"),
+    "equity_investment": ("equity", "stake", "placement", "shares", "stock", "inject", "pour", "offering"),
     "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
                       "tranche", "investment"),
     "spin_off": ("spin", "spun"),
