@@ -93,3 +93,27 @@ def test_investing_in_a_registered_direct_offering_is_an_equity_investment():
     assert relations("Amgora Inc. said it will additionally invest about $421 million in Chinese biotech company "
                      "Beixin's registered direct offering of ordinary shares.") == {
         ("equity_investment", (("Amgora Inc.", "investor"), ("Beixin", "investee")))}
+
+
+def test_a_datelines_city_before_a_wire_is_no_party():
+    assert mention_names(["TOKYO (dpa-AFX) - Daiwa Sankyo Co., Ltd. and Glycora GmbH Monday said that they have "
+                          "entered into a worldwide licensing agreement to develop an antibody."]) == [
+        ["Daiwa Sankyo Co., Ltd.", "Glycora GmbH"]]
+
+
+def test_the_place_a_target_is_based_in_is_no_party():
+    assert relations("Marrow & Co. Inc. completed its $2.7 billion acquisition of Burlington, Mass.-based precision "
+                     "medicine specialist ArQuin Inc.") == {
+        ("acquisition", (("ArQuin Inc.", "target"), ("Marrow & Co. Inc.", "acquirer")))}
+
+
+def test_a_pair_of_nationalities_describes_the_name_after_it():
+    assert mention_names(["UK-based Horizen Discovery and Anglo-Swedish drug major Astrova (LSE: AZV) have entered "
+                          "into an agreement."]) == [["Horizen Discovery", "Astrova"]]
+
+
+def test_a_distribution_of_cash_and_a_licence_held_are_no_deals():
+    assert relations("In connection with the spin-off, Merrow received a distribution from Organa of about "
+                     "$9 billion.") == set()
+    assert relations("The platform was developed at Massachusetts General Hospital, and RaNova Therapeutics holds an "
+                     "exclusive license to the technology.") == set()

@@ -366,6 +366,8 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
             continue
         if not strong and _FACILITY.match(text, end):
             continue   # "Brennick's Center for Process Innovation (CPI) facility": a site, no organisation
+        if not strong and _not_an_organisation(text, original, start, end, piece):
+            continue
         if _PRODUCT_PHRASE.search(piece) and _WHAT_FOR.search(text, max(0, start - 8), start) \
                 and gazetteer.lookup(piece) is None:
             continue
@@ -392,6 +394,25 @@ def _listed_on_exchange(original: str, end: int) -> bool:
     if "(" in original[end:end + 5]:
         return bool(_TICKER_AFTER.match(original, end))
     return original.startswith(" ", end) and bool(RIC.match(original, end))
+
+
+#: "TOKYO (dpa-AFX) -": a dateline's city before a wire's name.
+_WIRE_AFTER = re.compile(r"\s*\((?:dpa-AFX|Reuters|AFP|AP|PTI|IANS|Xinhua|Yonhap|RTTNews|Kyodo|ANI|UNI|BUSINESS WIRE|"
+                         r"Business Wire|PRNewswire|PR Newswire|GLOBE NEWSWIRE|Globe Newswire|MarketWatch)\b[^()]*\)")
+#: "acquisition of Burlington, Mass.-based ArQule": the place a company is based in.
+_BASED_AFTER = re.compile(r",\s+(?:[A-Z][\w.]*\s?){1,3}-based\b")
+#: "Anglo-Swedish drug major AstraZeneca", "Italian-Swiss firm Philogen": nationalities describing the next name.
+_NATIONALITIES = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+(?:ish|ese|an|ch|ss|i)$")
+_LOWER_NEXT = re.compile(r" [a-z]")
+
+
+def _not_an_organisation(text: str, original: str, start: int, end: int, piece: str) -> bool:
+    """Whether what follows a chunk makes it a dateline's city, a company's base or a pair of nationalities."""
+    if "(" in original[end:end + 3] and _WIRE_AFTER.match(original, end):
+        return True
+    if text.startswith(",", end) and _BASED_AFTER.match(text, end) or text.startswith(".-based", end):
+        return True
+    return "-" in piece and bool(_NATIONALITIES.search(piece)) and bool(_LOWER_NEXT.match(text, end))
 
 
 #: "Novavax, Inc. NVAX announced": a ticker written bare after the company's name (its brackets lost).

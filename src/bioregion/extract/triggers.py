@@ -156,6 +156,8 @@ _BACKGROUND_BRANCHES = [
     *_each("comes|came|coming", r" (?:just |only )?(?:a |about |some )?(?:few |couple of |several |[\w-]+ )?"
            r"(?:days|weeks|months|years) after"),
     *_each("is |are |be ", "not affected"),
+    # "RaNa holds an exclusive license to the technology": a licence it has, not one it signs
+    *_each("holds|hold|held", r" (?:an |the |a )?(?:exclusive |worldwide |global )*(?:licen[cs]e|rights|option)"),
 ]
 BACKGROUND = folded(_c(words_at_boundary(_BACKGROUND_BRANCHES) + r"\b"))
 
@@ -195,7 +197,7 @@ TRIGGERS = {
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
                             r"services? agreement|contract research organi[sz]ation|cro|cdmo|cmo|"
                             r"development and manufacturing|fee-for-service|to manufacture|(?:supply|provide)\w* [^.;]{0,30}?\bwith (?:[\w-]+ ){0,2}manufacturing capacity|preferred[- ](?:service )?providers?)\b|\bselected {O} as\b"),
-    "marketing_distribution": _c(r"\b(?:distribut\w*|(?<!co-)(?<!co)(?<!joint )promotion agreement|marketing agreement|"
+    "marketing_distribution": _c(r"\b(?:distribut\w*(?! (?:from|of (?:about |approximately )?[$€£]))|(?<!co-)(?<!co)(?<!joint )promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement|co-?operat\w* (?:in|on) (?:the )?(?:marketing|"
                                  r"distribution|commerciali[sz]ation)|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
                                  r"secur\w*)\s+(?:the\s+)?(?:sole |exclusive )?(?:commerciali[sz]ation|marketing|"
