@@ -117,3 +117,23 @@ def test_a_distribution_of_cash_and_a_licence_held_are_no_deals():
                      "$9 billion.") == set()
     assert relations("The platform was developed at Massachusetts General Hospital, and RaNova Therapeutics holds an "
                      "exclusive license to the technology.") == set()
+
+
+def test_a_collaboration_to_develop_and_sell_is_a_co_development():
+    assert relations("Delhi-based drug firm Panora Biotec has entered into a 10 year collaboration agreement with "
+                     "Osmira Pharmaceutical, USA, for late phase development and marketing of generic medicines.") == {
+        ("co_development", (("Osmira Pharmaceutical", "partner"), ("Panora Biotec", "partner")))}
+    # A licence between the same parties keeps the deal a licence.
+    assert "co_development" not in {t for t, _ in relations(
+        "Galvora NV and Gildane Sciences, Inc. today announced a global collaboration for the development and "
+        "commercialization of GLV-7. Galvora NV has granted Gildane Sciences, Inc. an exclusive license to GLV-7.")}
+
+
+def test_an_equity_investment_in_new_shares_and_a_percentage_of_new_shares():
+    found = relations("Swedish biotech firm BioInvara International (STO: BINV) has signed a research collaboration "
+                      "with Pfenna Inc. Under the terms of the deal, Pfenna Inc. will pay BioInvara around $10 million, "
+                      "including an upfront payment and a $6 million equity investment in new shares of BioInvara at a "
+                      "subscription price of 2.56 kronor per share.")
+    assert ("equity_investment", (("BioInvara International", "investee"), ("Pfenna Inc.", "investor"))) in found
+    assert relations("In addition, Astrova Inc. will acquire 9.15% newly issued shares of Harbora BioMed Ltd.") == {
+        ("equity_investment", (("Astrova Inc.", "investor"), ("Harbora BioMed Ltd.", "investee")))}

@@ -210,6 +210,10 @@ _PLACE_PREFIX = frozenset("""Beijing Shanghai Jiangsu Zhejiang Guangdong Shenzhe
     Qilu Zhuhai Hong Kong Taiwan Seoul Korea Tokyo Osaka""".split())
 
 
+#: Last words a company drops when it names itself short ("BioInvent International" is "BioInvent").
+_TRAILING = frozenset(("International", "Worldwide", "Global"))
+
+
 @lru_cache(maxsize=65536)
 def _variants(piece: str) -> tuple[str, ...]:
     """The forms a name may also be written in (names recur across releases: kept)."""
@@ -224,7 +228,7 @@ def _variants(piece: str) -> tuple[str, ...]:
     if len(words) > 1 and words[0] in _PLACE_PREFIX and words[1][:1].isupper() and words[1] not in HEADS:
         out.append(" ".join(words[1:]))
         out.extend(_variants(" ".join(words[1:]))[1:])
-    while len(words) > 1 and words[-1] in HEADS and not INSTITUTION.match(words[0]):
+    while len(words) > 1 and (words[-1] in HEADS or words[-1] in _TRAILING) and not INSTITUTION.match(words[0]):
         words = words[:-1]
         if len(words[0]) > 2 and words[0] not in COMMON and words[0] not in STOP_LEAD:
             out.append(" ".join(words))

@@ -34,7 +34,7 @@ from .kinds import CHARITABLE_FUNDERS, FUNDER_KINDS, kind_of
 from .layout import read_layout
 from .mentions import DocumentMentions, find_mentions, list_items
 from .readers import Document, read_documents
-from .relations import Finding, classify_sentence
+from .relations import Finding, classify_sentence, develops_and_sells
 from .settle import settle_roles, upgrade_to_license
 from .terms import News, relation_terms
 from .triggers import ORG, folded
@@ -128,6 +128,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     _agency_contracts(drafts, masked, funders, news)
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
+    _co_development_by_purpose(drafts, masked)
     title_last = sorted(drafts, key=lambda d: (d.sentence < lead, d.sentence))
     merged = [d for d in _merge(title_last, announcer) if not _fund_raising(d, kinds)]
     _venture_named(merged, masked)
@@ -356,6 +357,19 @@ def _funded_partnerships(drafts: list[_Draft], masked: list[str], funders: set[i
             if len(funder) == 1:
                 finding.type = "grant"
                 finding.roles = {k: "funder" if k == funder[0] else "recipient" for k in finding.roles}
+
+
+def _co_development_by_purpose(drafts: list[_Draft], masked: list[str]) -> None:
+    """A collaboration whose partners both develop and sell the products ("to discover, develop and commercialize",
+    "to promote X's drug") is a co-development (co-commercialisation in DESIGN's taxonomy); not when the same
+    parties' deal is read as a licence."""
+    licensed = [set(d.finding.roles) for d in drafts if d.finding.type in ("license", "co_development")]
+    for draft in drafts:
+        finding = draft.finding
+        if finding.type == "rd_collaboration" and len(finding.roles) >= 2 and not any(
+                len(set(finding.roles) & parties) >= 2 for parties in licensed) and develops_and_sells(
+                masked[draft.sentence]):
+            finding.type = "co_development"
 
 
 def _fund_raising(draft: _Draft, kinds: list[str | None]) -> bool:

@@ -16,7 +16,7 @@ from .roles import ROLE_READERS
 from .triggers import BACKGROUND, EVENT, ORG, PRIORITY, TRIGGERS, Finding, candidate_types, org_number
 from .triggers import masked_pattern as _c
 
-__all__ = ["Finding", "classify_sentence", "payment_roles"]
+__all__ = ["Finding", "classify_sentence", "develops_and_sells", "payment_roles"]
 
 #: "X, a biotech company developing ...,": a description of X, not the event; "X, a new spin-off" is the news.
 #: "X, a joint venture between A, B and C, has ...", "Y, a 50-50 joint venture of D and E.": a description of X
@@ -70,6 +70,19 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
             if rel_type in ("acquisition", "merger", "joint_venture", "consortium"):
                 break
     return _drop_collab_duplicates(findings, masked)
+
+
+#: "a new global collaboration ... to discover, develop and commercialize", "a collaboration agreement ... for late
+#: phase development and marketing", "a collaboration agreement to promote X's drug": the partners develop and sell.
+_DEVELOP_AND_SELL = re.compile(r"\b(?:collaboration|cooperation|partnership|alliance)\b[^.;]{0,120}?\b(?:to (?:jointly )?"
+                               r"(?:(?:research|discover|identify),? )?develop,? and (?:to )?(?:commerciali[sz]e|market|sell)|"
+                               r"for (?:[\w-]+ ){0,2}development and (?:commerciali[sz]ation|marketing)|to (?:co-)?promote)\b",
+                               re.I)
+
+
+def develops_and_sells(masked: str) -> bool:
+    """Whether a collaboration's partners both develop and sell (or promote) its products (see ``_DEVELOP_AND_SELL``)."""
+    return bool(_DEVELOP_AND_SELL.search(masked))
 
 
 def _happens(trigger: re.Pattern[str], masked: str) -> bool:

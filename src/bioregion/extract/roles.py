@@ -242,6 +242,9 @@ _STOCK_BUYER = _c(r"(?P<a>{O})(?:[^@]|@\d+@){0,80}?\b(?:will |to |agreed to |sha
                   r"[^@]{0,80}?\b(?:(?:of|in) (?:newly[- ]issued )?|new )(?P<b>{O})")
 #: "an equity investment of up to EUR 10 million by the EIC Fund": the investor; the investee is the issuer.
 _INVESTMENT_BY = _c(r"\b(?:equity investment|investment|stake)\b[^@]{0,60}?\bby (?:the )?(?P<a>{O})")
+#: "Pfizer will pay BioInvent ..., including a $6 million equity investment in new shares of BioInvent": the payer.
+_EQUITY_IN = _c(r"^[^@]{0,40}?(?P<a>{O})[^;]{0,160}?\bequity investment\b[^@]{0,40}?\bin (?:(?:new(?:ly[- ]issued)? )?"
+                r"(?:shares|stock) (?:of|in) )?(?P<b>{O})")
 _PLACEMENT = _c(r"(?P<b>{O})[^@]{0,80}?\bprivate placement[^@]{0,60}?\bto (?P<a>{O})")
 _INVESTOR_ONLY = _c(r"(?P<a>{O})[^@]{0,40}?\b(?:has made|made|will make|has purchased|purchased|acquired|has acquired|"
                     r"invested|invests)\b")
@@ -250,7 +253,7 @@ _INVESTOR_ONLY = _c(r"(?P<a>{O})[^@]{0,40}?\b(?:has made|made|will make|has purc
 def _equity(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     if _MAJORITY.search(masked) and _BUYING.search(masked):
         return None   # a majority stake: the acquisition reader's
-    for pattern in (_PLACEMENT, _INVESTOR, _STOCK_BUYER):
+    for pattern in (_PLACEMENT, _INVESTOR, _STOCK_BUYER, _EQUITY_IN):
         match = pattern.search(masked)
         if match and org_number(match, "a") != org_number(match, "b"):
             return Finding("equity_investment", {org_number(match, "a"): "investor", org_number(match, "b"): "investee"}, strength=0.85)

@@ -212,7 +212,7 @@ TRIGGERS = {
                             r"(?:registered direct |public |follow-on |private )?offering|"
                             r"(?<!option to )(?:purchased?|invest) (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
                             r"(?:newly[- ]issued )?(?:{O}(?:['’]s)? )?|[\d,]+ )(?:ordinary |common |preferred )?"
-                            r"(?:shares|stock)|(?<!option to )(?:purchas\w*|buy\w*|acquir\w*) (?:newly[- ]issued|new) "
+                            r"(?:shares|stock)|(?<!option to )(?:purchas\w*|buy\w*|acquir\w*) (?:[\d.,]+ ?% (?:of )?)?(?:newly[- ]issued|new) "
                             r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?(?:shares|stock))\b"),
     "venture_round": _c(r"\b(?:series [a-f]\d?(?![- ](?:stage|compan))|"
                         r"seed (?:round|financing|funding|capital|investment)|(?:financing|funding|investment) round|"
