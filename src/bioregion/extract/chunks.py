@@ -140,10 +140,10 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
                 end -= 2
             elif piece.endswith(("'", "’")):
                 end -= 1
+            if "." in piece and end > start:
+                end = _without_ric(text, start, end)
             if end > start:
                 out.append((start, end, text[start:end]))
-    if "." in text:
-        out = [_drop_ric(text, chunk) for chunk in out]
     if "-based " in text or "-listed " in text or "-headquartered " in text or "-registered " in text or "-owned " in text:
         out = _drop_based(out)
     if "Company" in text or "Leader" in text:
@@ -155,12 +155,10 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
 RIC = re.compile(r" [A-Z]{2,6}\.[A-Z]{1,2}(?![\w.])")
 
 
-def _drop_ric(text: str, chunk: tuple[int, int, str]) -> tuple[int, int, str]:
-    start, end, piece = chunk
-    ric = RIC.search(piece) if "." in piece else None
-    if ric is None or ric.end() != len(piece):
-        return chunk
-    return start, start + ric.start(), piece[:ric.start()]
+def _without_ric(text: str, start: int, end: int) -> int:
+    """The end of the chunk ``text[start:end]`` without the instrument code it ends in."""
+    ric = RIC.search(text, start, end)
+    return ric.start() if ric is not None and ric.end() == end else end
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

@@ -161,13 +161,13 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
         return None
     if text.endswith("-based ", 0, start):
         return text[text.rfind(" ", 0, start - 1) + 1:start - 1]   # "with Incheon-based Celltrion"
-    window = text[max(0, start - 60):start]
-    words = window.rsplit(None, 1)
-    if not words or words[-1] not in _DESC_HEADS and not (start <= 60 and words[-1].lower() in _DESC_HEADS):
-        if window.endswith(("'s ", "’s ")):
-            country = _COUNTRY_POSSESSIVE.search(window)
+    last = text[text.rfind(" ", 0, start - 1) + 1:start - 1]   # the word before the name
+    if last not in _DESC_HEADS and not (start <= 60 and last.lower() in _DESC_HEADS):
+        if last.endswith(("'s", "’s")):
+            country = _COUNTRY_POSSESSIVE.search(text, max(0, start - 30), start)
             return country.group("desc") if country else None
         return None
+    window = text[max(0, start - 60):start]
     before = _DESC_BEFORE.search(window) or (_DESC_LEAD.match(window) if start <= 60 else None) or \
         _DESC_NATIONAL.search(window)
     return before.group("desc") if before else None
@@ -358,21 +358,25 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
     # index -> (descriptor, qualified) for each chunk that may name an organisation here
     eligible: dict[int, tuple[str | None, bool]] = {}
     listed = False   # whether a possible name follows a name: the list test is worth running
+    persons = registry.persons
     for index, (start, end, piece) in enumerate(chunks):
         name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
-        if (piece in registry.persons or _titled_person(piece, registry.persons)) and not has_legal_suffix(piece):
+        if (piece in registry.persons or persons and piece.count(" ") > 1 and _titled_person(piece, persons)) \
+                and not has_legal_suffix(piece):
             continue
         if not name_like or (not strong and index not in slots and is_place_or_product(text, end)):
             continue
         if not strong and _FACILITY.match(text, end):
             continue   # "Brennick's Center for Process Innovation (CPI) facility": a site, no organisation
-        if not strong and _not_an_organisation(text, original, start, end, piece):
+        follow = original[end:end + 9]
+        unusual = "(" in follow or "." in follow or follow[:1] == ","   # a ticker, a wire, a place after it
+        if not strong and (unusual or "-" in piece) and _not_an_organisation(text, original, end, piece):
             continue
         if _PRODUCT_PHRASE.search(piece) and _WHAT_FOR.search(text, max(0, start - 8), start) \
                 and gazetteer.lookup(piece) is None:
             continue
         descriptor = _descriptor(text, start, end)
-        qualified = bool(strong or index in slots or descriptor or _listed_on_exchange(original, end) or (
+        qualified = bool(strong or index in slots or descriptor or (unusual and _listed_on_exchange(original, end)) or (
             _is_subject(text, start, end, lead, first_end) and not _SHOUTED.fullmatch(piece)))
         eligible[index] = descriptor, qualified
         listed = listed or (not qualified and eligible.get(index - 1, (None, False))[1])
@@ -406,7 +410,7 @@ _NATIONALITIES = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+(?:ish|ese|an|ch|ss|i)$")
 _LOWER_NEXT = re.compile(r" [a-z]")
 
 
-def _not_an_organisation(text: str, original: str, start: int, end: int, piece: str) -> bool:
+def _not_an_organisation(text: str, original: str, end: int, piece: str) -> bool:
     """Whether what follows a chunk makes it a dateline's city, a company's base or a pair of nationalities."""
     if "(" in original[end:end + 3] and _WIRE_AFTER.match(original, end):
         return True

@@ -232,7 +232,7 @@ TRIGGER_WORDS = {
     "acquisition": ("acqui", "buy", "bought", "takeover", "take over", "purchas", "sell", "sold", "divest", "dispos",
                     "merge with", "surviving"),
     "merger": ("merg", "combin"),
-    "license": ("licen", "rights", "technology transfer", "option agreement", "technology"),
+    "license": ("licen", "rights", "transfer", "option agreement"),
     "co_development": ("develop", "commerciali", "costs", "promot"),
     "joint_venture": ("joint venture", "jv"),
     "consortium": ("consortium", "public-private", "project"),
