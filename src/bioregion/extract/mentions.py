@@ -33,8 +33,8 @@ _TICKER_PAREN = re.compile(r"\((?=[^()]{0,120}\))[^()]*?(?:NASDAQ|Nasdaq|NYSE|Eu
                            r"ChiNext|[Ss]tock [Cc]ode|ticker|“|\")[^()]*\)")
 #: A stock ticker right after a name: "(MSE:PHM)", "(STO: BINV)", "($INCY)", "(NASDAQ:BIIB)". Read on the text
 #: before :func:`_clean` blanks it; only organisations are listed.
-_TICKER_AFTER = re.compile(r"(?:['’]s)?\s{0,2}\((?:[A-Z][A-Za-z]{1,11}(?: [A-Z][a-z]+)?\s?:\s?[A-Z0-9][A-Z0-9.]{0,9}|\$[A-Z]{2,5})"
-                           r"(?:[;,][^()]{0,40})?\)")
+_TICKER_AFTER = re.compile(r"(?:['’]s)?\s{0,2}\((?:[A-Z][A-Za-z]{1,11}(?: [A-Z][a-z]+)?\s?:\s?[A-Z0-9][A-Z0-9.]{0,9}|"
+                           r"\$[A-Z]{2,5})(?:[;,][^()]{0,40})?\)")
 _ACRONYM = re.compile(r"\s*\((?:“|\"|the\s+)?(?P<acronym>[A-Z][A-Za-z0-9&+\-]{1,11})(?:”|\")?\)")
 #: A defined short name in brackets: ("Jinghua", HKEX: 2961), (“Varela”), ("Tianyuan", SSE: 603917).
 _DEFINED = re.compile(r"\s*\((?:the\s+)?[“\"](?P<acronym>[A-Z][\w&+\-]*(?: [A-Z][\w&+\-]*){0,2})[”\"][,;)]")
@@ -117,9 +117,9 @@ _SENTENCE_LEAD = re.compile(r"\s*(?:[-•*]\s+)?(?:(?:Today|Separately|Additiona
 #: What joins two names of one list ("Lonza and Zeta Bio announced", "Eli Lilly, Merck and Pfizer").
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 #: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
-_DESC_HEADS = frozenset("company firm biotech biopharma pharma investor fund agency group university institute CRO CDMO "
-                        "incubator organization organisation foundation drugmaker contractor contractors major giant "
-                        "maker developer business spin-off spin-out spinout start-up startup subsidiary "
+_DESC_HEADS = frozenset("company firm biotech biopharma pharma investor fund agency group university institute CRO "
+                        "CDMO incubator organization organisation foundation drugmaker contractor contractors major "
+                        "giant maker developer business spin-off spin-out spinout start-up startup subsidiary "
                         "manufacturer".split())
 
 
@@ -361,7 +361,7 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
     persons = registry.persons
     for index, (start, end, piece) in enumerate(chunks):
         name_like, strong = seen.get(piece) or seen.setdefault(piece, _piece_test(piece, gazetteer, lowered))
-        if (piece in registry.persons or persons and piece.count(" ") > 1 and _titled_person(piece, persons)) \
+        if (piece in persons or persons and piece.count(" ") > 1 and _titled_person(piece, persons)) \
                 and not has_legal_suffix(piece):
             continue
         if not name_like or (not strong and index not in slots and is_place_or_product(text, end)):

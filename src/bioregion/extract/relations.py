@@ -74,14 +74,14 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
 
 #: "a new global collaboration ... to discover, develop and commercialize", "a collaboration agreement ... for late
 #: phase development and marketing", "a collaboration agreement to promote X's drug": the partners develop and sell.
-_DEVELOP_AND_SELL = re.compile(r"\b(?:collaboration|cooperation|partnership|alliance)\b[^.;]{0,120}?\b(?:to (?:jointly )?"
-                               r"(?:(?:research|discover|identify),? )?develop,? and (?:to )?(?:commerciali[sz]e|market|sell)|"
-                               r"for (?:[\w-]+ ){0,2}development and (?:commerciali[sz]ation|marketing)|to (?:co-)?promote)\b",
-                               re.I)
+_DEVELOP_AND_SELL = re.compile(
+    r"\b(?:collaboration|cooperation|partnership|alliance)\b[^.;]{0,120}?\b(?:to (?:jointly )?"
+    r"(?:(?:research|discover|identify),? )?develop,? and (?:to )?(?:commerciali[sz]e|market|sell)|"
+    r"for (?:[\w-]+ ){0,2}development and (?:commerciali[sz]ation|marketing)|to (?:co-)?promote)\b", re.I)
 
 
 def develops_and_sells(masked: str) -> bool:
-    """Whether a collaboration's partners both develop and sell (or promote) its products (see ``_DEVELOP_AND_SELL``)."""
+    """Whether a collaboration's partners both develop and sell (or promote) its products."""
     return bool(_DEVELOP_AND_SELL.search(masked))
 
 
@@ -106,7 +106,7 @@ _COLLABORATION_AND_LICENCE = re.compile(
     r"\blicen[cs](?:e|ing),? and (?:research )?collaboration agreement|\bresearch, collaboration and licen[cs]e", re.I)
 
 
-def _drop_collab_duplicates(findings: list[Finding], masked: str = "") -> list[Finding]:
+def _drop_collab_duplicates(findings: list[Finding], masked: str) -> list[Finding]:
     """A licence or co-development sentence that also says 'collaboration' is one relation, unless it names a
     collaboration and licence agreement; so is a grant whose sentence also reads, without roles, as a service
     contract between the same parties."""

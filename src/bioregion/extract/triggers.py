@@ -181,7 +181,8 @@ TRIGGERS = {
                       r"sells|sold|divest\w*|dispos(?:al|e|es|ed|ing))\b|\bmerge with and into\b|"
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
     "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|merged(?! (?:company|entity|group|business|firm))|"
-                 r"(?:proposed |planned )?combination of (?:the|both|their) (?:two )?(?:companies|businesses)|combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
+                 r"(?:proposed |planned )?combination of (?:the|both|their) (?:two )?(?:companies|businesses)|"
+                 r"combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
                  r"into|businesses|operations)\b)[a-z]|\s+@\d+@['’]s)|business combination)\b"),
     "license": _c(r"\b(?:(?<!biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| application)|"
                  r"exclusive (?:(?!distribution|marketing|sales|promotion|commerciali|production|"
@@ -196,8 +197,11 @@ TRIGGERS = {
                      r"project)\b"),
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
                             r"services? agreement|contract research organi[sz]ation|cro|cdmo|cmo|"
-                            r"development and manufacturing|fee-for-service|to manufacture|(?:supply|provide)\w* [^.;]{0,30}?\bwith (?:[\w-]+ ){0,2}manufacturing capacity|preferred[- ](?:service )?providers?)\b|\bselected {O} as\b"),
-    "marketing_distribution": _c(r"\b(?:distribut\w*(?! (?:from|of (?:about |approximately )?[$€£]))|(?<!co-)(?<!co)(?<!joint )promotion agreement|marketing agreement|"
+                            r"development and manufacturing|fee-for-service|to manufacture|"
+                            r"(?:supply|provide)\w* [^.;]{0,30}?\bwith (?:[\w-]+ ){0,2}manufacturing capacity|"
+                            r"preferred[- ](?:service )?providers?)\b|\bselected {O} as\b"),
+    "marketing_distribution": _c(r"\b(?:distribut\w*(?! (?:from|of (?:about |approximately )?[$€£]))|"
+                                 r"(?<!co-)(?<!co)(?<!joint )promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement|co-?operat\w* (?:in|on) (?:the )?(?:marketing|"
                                  r"distribution|commerciali[sz]ation)|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
                                  r"secur\w*)\s+(?:the\s+)?(?:sole |exclusive )?(?:commerciali[sz]ation|marketing|"
@@ -207,12 +211,14 @@ TRIGGERS = {
                             r"(?:million|billion|m|bn)?\b[^@.;]{0,20}?\binto(?= (?:[\w-]+ ){0,4}?{O})|"
                             r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
                             r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?shares|"
-                            r"invest\w* (?:about |approximately |up to |an additional )?(?:[$€£¥]|usd |eur )[\d.,]+ ?"
+                            r"invest\w* (?:about |approximately |up to |an additional )?(?:[$€£¥]|usd |eur )"
+                            r"[\d.,]+ ?"
                             r"(?:million|billion|m|bn)? in [^@.;]{0,30}?(?:{O}(?:['’]s)? )?(?:\([^()]*\) )?"
                             r"(?:registered direct |public |follow-on |private )?offering|"
                             r"(?<!option to )(?:purchased?|invest) (?:[$€£¥][\d.,]+ (?:million |billion )?(?:of |in )"
                             r"(?:newly[- ]issued )?(?:{O}(?:['’]s)? )?|[\d,]+ )(?:ordinary |common |preferred )?"
-                            r"(?:shares|stock)|(?<!option to )(?:purchas\w*|buy\w*|acquir\w*) (?:[\d.,]+ ?% (?:of )?)?(?:newly[- ]issued|new) "
+                            r"(?:shares|stock)|(?<!option to )(?:purchas\w*|buy\w*|acquir\w*) "
+                            r"(?:[\d.,]+ ?% (?:of )?)?(?:newly[- ]issued|new) "
                             r"(?:{O}(?:['’]s)? )?(?:ordinary |common |preferred )?(?:shares|stock))\b"),
     "venture_round": _c(r"\b(?:series [a-f]\d?(?![- ](?:stage|compan))|"
                         r"seed (?:round|financing|funding|capital|investment)|(?:financing|funding|investment) round|"
