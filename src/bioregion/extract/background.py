@@ -40,8 +40,9 @@ _PAST_MONTH = re.compile(r"\b(?i:in|since|during|on|of)\s+(?:(?:early|late|mid)[
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,.;]{0,120},")
 #: "agreed to buy Marrow Pharma last month", "a $90 million series B that closed two years ago": history, whatever
 #: the release's date.
-_RELATIVE_PAST = re.compile(r"\b(?:last (?:month|year|spring|summer|autumn|fall|winter|quarter)|(?:a|one|two|three|four|five|"
-                            r"six|several|a few|\d+) (?:years?|months?) ago|earlier this year|(?:the )?previous year|"
+_RELATIVE_PAST = re.compile(r"\b(?:last (?:month|year|spring|summer|autumn|fall|winter|quarter|" + _MONTH + r")|"
+                            r"(?:a|one|two|three|four|five|six|several|a few|\d+) (?:years?|months?) ago|"
+                            r"earlier this year|(?:the )?previous year|"
                             r"in (?:early |late )?(?:last|the previous) year)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|expect\w*|plan\w*|anticipat\w*|schedul\w*|intend\w*|should|would|may)\b")
 _TODAY = re.compile(r"\b[Tt]oday\b")

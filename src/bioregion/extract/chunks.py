@@ -279,7 +279,7 @@ def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
         first = _LEAD_WORD.match(text[start:end])
         if not first or first.end() >= end - start or first.group().strip().rstrip(",") not in STOP_LEAD:
             return start, end
-        if first.group().startswith("Dr") and has_legal_suffix(text[start:end]):
+        if first.group().strip() in ("Dr", "Dr.") and has_legal_suffix(text[start:end]):
             return start, end
         start += first.end()
 

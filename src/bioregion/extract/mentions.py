@@ -93,13 +93,15 @@ _APPOSITION = re.compile(
 #: A description right before a name ("with US pharma giant Pfizer"), up to the end of the text before it.
 _DESC_HEAD = (r"(?:company|firm|biotech|biopharma|pharma|investor|fund|agency|investment company|venture capital firm|"
               r"group|university|institute|CRO|CDMO|incubator|organi[sz]ation|foundation|drugmaker|contractors?|major|"
-              r"giant|maker|developer|business|spin-off|spin-out|spinout|start-up|startup|subsidiary|manufacturer))")
+              r"giant|maker|developer|business|spin-off|spin-out|spinout|start-up|startup|subsidiary|affiliate|"
+              r"manufacturer))")
 _DESC_WORDS = r"(?P<desc>(?:[\w\-]+\s+){0,3}" + _DESC_HEAD + r"\s+$"
 _DESC_BEFORE = re.compile(r"(?:\b(?:the|a|an|with|and|[\w.]+-based)|[\w)]['’]s)\s+" + _DESC_WORDS)
 #: A nationality or a holding opens the description ("between Belgian biotech Galapagos", "with privately held
 #: Italian pharmaceutical company Keryos", "in Chinese biotech company BeiGene's offering").
 _DESC_NATIONAL = re.compile(r"(?P<desc>(?:(?:privately[- ]held|private|public|listed|[\w.]+-listed)\s+)?"
-                            r"[A-Z][a-z]+(?:an|ese|ish|ch|ss|i)\s+(?:[\w\-]+\s+){0,2}" + _DESC_HEAD + r"\s+$")
+                            r"(?:[A-Z][a-z]+(?:an|ese|ish|ch|ss|i)|U\.?S\.?|U\.?K\.?)\s+(?:[\w\-]+\s+){0,2}"
+                            + _DESC_HEAD + r"\s+$")
 #: "Germany's STADA Arzneimittel", "Japan’s Takeda": a country's company.
 _COUNTRY_POSSESSIVE = re.compile(rf"(?<![\w-])(?P<desc>(?:{COUNTRIES}|Britain|America))['’]s\s+$")
 #: The same description opening the sentence: "Swedish biotech firm BioInvent saw its shares rise".
@@ -113,14 +115,16 @@ _COMPANY_REF = re.compile(r"\b(?:the|The) (?:[Cc]ompany|[Ff]irm)\b(?!['’]s\s+(
 _SHOUTED = re.compile(r"[A-Z][A-Z\-]{5,}(?: [A-Z][A-Z\-]+)*")
 _NOT_COMPANY = ACADEMIC_KINDS | FUNDER_KINDS | {"regulator", "public_investor", "venture_capital"}
 _BLANKS = re.compile(r" *")
-_SENTENCE_LEAD = re.compile(r"\s*(?:[-•*]\s+)?(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
+#: What may open a sentence before its subject: a bullet, an ISO date ("2020-08-04 Biocon announced"), an adverb.
+_SENTENCE_LEAD = re.compile(r"\s*(?:[-•*]\s+)?(?:(?:date\s+)?(?:19|20)\d\d-\d\d-\d\d\s+)?"
+                            r"(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
 #: What joins two names of one list ("Lonza and Zeta Bio announced", "Eli Lilly, Merck and Pfizer").
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
 #: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
 _DESC_HEADS = frozenset("company firm biotech biopharma pharma investor fund agency group university institute CRO "
                         "CDMO incubator organization organisation foundation drugmaker contractor contractors major "
                         "giant maker developer business spin-off spin-out spinout start-up startup subsidiary "
-                        "manufacturer".split())
+                        "affiliate manufacturer".split())
 
 
 @dataclass
@@ -470,7 +474,20 @@ _MEDIA = frozenset(name.strip() for name in """Reuters|Bloomberg|Fierce Biotech|
     Barron's|Forbes|Business Standard|Economic Times|The Economic Times|Livemint|Moneycontrol|Caixin|SCMP|
     South China Morning Post|Handelsblatt|Les Echos|L'Echo|De Tijd|Il Sole 24 Ore|GEN|
     Genetic Engineering & Biotechnology News|BioPharma Dive|Pharmaphorum|Labiotech|FiercePharma Asia|Nasdaq|NYSE|
-    Yonhap|Korea Biomedical Review""".split("|"))
+    Yonhap|Korea Biomedical Review|Alliance News|Alliance News Limited|AP|RTTNews|dpa-AFX|Kyodo|Kyodo News|IANS|ANI|
+    The Investor|Seeking Alpha|TheStreet|The Pharma Letter|ThePharmaLetter|Hindu BusinessLine|The Hindu BusinessLine|
+    FirstWord|FirstWord Pharma|MedCity News|Fierce Medtech|BioWorld Today|Sharecast|Benzinga|Zacks|MarketScreener|
+    Pharmaceutical Business Review|PharmaVoice|Xconomy|Business Insider|Nikkei Asia|Korea Herald|The Korea Herald|
+    Korea Times|The Korea Times|China Daily|Global Times|Caixin Global""".split("|"))
+#: Deal and business acronyms written in capitals ("the #1 IPO destination", "investment in R&D"): never names.
+_DEAL_WORDS = frozenset("IPO IPOs R&D M&A CEO CFO COO CSO CMO CTO".split())
+#: Nationalities standing alone before a description ("Biocon and German drug firm Evotec"): never names.
+_DEMONYMS = frozenset("""American African Asian European Belgian Dutch Flemish Walloon German French Swiss Italian
+    Spanish Portuguese Irish British English Scottish Welsh Danish Swedish Norwegian Finnish Austrian Polish Czech
+    Hungarian Greek Turkish Israeli Canadian Mexican Brazilian Argentine Argentinian Chinese Japanese Korean Taiwanese
+    Indian Australian Singaporean Russian Nordic Scandinavian Saudi Emirati Thai Vietnamese Malaysian Indonesian
+    Filipino Chilean Colombian Icelandic Estonian Lithuanian Slovenian Croatian Romanian Bulgarian Ukrainian Egyptian
+    Iranian Pakistani Luxembourgish Slovak""".split()) | {"South Korean", "South African", "New Zealand"}
 #: Sentence adverbs and connectives that open sentences ("Furthermore, ...", "Similarly, ..."): never names.
 _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently Therefore Thus Hence Nonetheless
     Nevertheless Notably Importantly Finally Initially Subsequently Currently Recently Previously Together Specifically
@@ -524,7 +541,7 @@ def _piece_test(piece: str, gazetteer: Gazetteer, lowered: LoweredWords) -> tupl
 def _piece_facts(piece: str) -> tuple[bool, bool, bool]:
     """What a chunk alone tells (chunks recur across releases): never a name (a news outlet, an adverb, a
     sentence opener), a country, a name by its form."""
-    never = piece in _MEDIA or piece in _ADVERBS or piece in STOP_LEAD
+    never = piece in _MEDIA or piece in _ADVERBS or piece in STOP_LEAD or piece in _DEMONYMS or piece in _DEAL_WORDS
     return never, bool(COUNTRY.fullmatch(piece) or COUNTRY.fullmatch(piece + ".")), qualifies_by_form(piece)
 
 

@@ -120,7 +120,7 @@ BUILTIN_ORGANISATIONS: tuple[KnownOrganisation, ...] = (
     _k("gilead", "Gilead Sciences", "Gilead", country="US"),
     _k("kite", "Kite Pharma", "Kite", parent="gilead", country="US"),
     _k("eli-lilly", "Eli Lilly and Company", "Eli Lilly|Lilly", country="US"),
-    _k("bms", "Bristol Myers Squibb", "Bristol-Myers Squibb|BMS", country="US"),
+    _k("bms", "Bristol Myers Squibb", "Bristol-Myers Squibb|Bristol-Myers|BMS", country="US"),
     _k("celgene", "Celgene", "", parent="bms", country="US"),
     _k("takeda", "Takeda Pharmaceutical Company", "Takeda|Takeda Pharmaceuticals", country="JP"),
     _k("bayer", "Bayer", "", country="DE"),

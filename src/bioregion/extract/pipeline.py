@@ -230,7 +230,7 @@ _LISTS = {
         r"\bbrings together\b(?=[^.]*:$)", re.I)),
     "venture_round": ("investor", re.compile(
         r"\b(?:co-)?led by\b|\bparticipation (?:from|of|by)\b|\binvestors? (?:in the (?:round|financing) )?"
-        r"(?:include|includes|including|are)\b|\binvestors? (?=@)", re.I)),
+        r"(?:include|includes|included|including|are|were)\b|\binvestors? (?=@)", re.I)),
 }
 _LISTS = {rel_type: (role, folded(listing)) for rel_type, (role, listing) in _LISTS.items()}
 

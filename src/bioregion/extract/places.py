@@ -22,7 +22,10 @@ COUNTRIES = (
     "Belgium|the Netherlands|Netherlands|Germany|France|Switzerland|Denmark|Sweden|Norway|Finland|Austria|Italy|"
     "Spain|Portugal|Ireland|Luxembourg|Poland|Czech Republic|Hungary|Greece|Turkey|Israel|United Kingdom|UK|U\\.K\\.|"
     "England|Scotland|Wales|United States|USA|U\\.S\\.A\\.|U\\.S\\.|US|Canada|Mexico|Brazil|Argentina|China|"
-    "P\\.R\\. China|PRC|Hong Kong|Taiwan|Japan|South Korea|Korea|Singapore|India|Australia|New Zealand|South Africa"
+    "P\\.R\\. China|PRC|Hong Kong|Taiwan|Japan|South Korea|Korea|Singapore|India|Australia|New Zealand|South Africa|"
+    "Russia|Saudi Arabia|United Arab Emirates|UAE|"
+    "Qatar|Egypt|Thailand|Vietnam|Malaysia|Indonesia|Philippines|Chile|Colombia|Iceland|Estonia|Lithuania|Slovenia|"
+    "Croatia|Romania|Bulgaria|Ukraine|Iran|Pakistan"
 )
 #: A country as a whole word ("Taiwan", not "Taiwanese"): ``match`` at a position, or ``fullmatch`` a name.
 COUNTRY = re.compile(rf"(?:{COUNTRIES})(?![\w'’-])")

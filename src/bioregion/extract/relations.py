@@ -20,8 +20,10 @@ __all__ = ["Finding", "classify_sentence", "develops_and_sells", "payment_roles"
 
 #: "X, a biotech company developing ...,": a description of X, not the event; "X, a new spin-off" is the news.
 #: "X, a joint venture between A, B and C, has ...", "Y, a 50-50 joint venture of D and E.": a description of X
-#: (to the next comma, or to the end of the sentence).
-_APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:a|an|the|one of)\s+(?!(?:new(?:ly|est)?|latest|most recent)\b)"
+#: (to the next comma, or to the end of the sentence). "X, itself the result of a 2005 merger between A and B,"
+#: describes X likewise.
+_APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:itself\s+)?(?:a|an|the|one of)\s+"
+                         r"(?!(?:new(?:ly|est)?|latest|most recent)\b)"
                          r"(?!@\d+@(?:\s*\([^()]*\))?\s*(?:,|and\b))[^,@]{0,160}"
                          r"(?:@\d+@(?:,\s+(?=@)|,?\s+and\s+(?=@))?[^,@]{0,80})*(?:,|(?=\.?$))")
 #: "X, which led the company's seed round in 2021, also participated": a relative clause describes X.
@@ -32,6 +34,8 @@ _RELATIVE = re.compile(r"(@\d+@),\s+(?:which|who)\s+[^,@]{0,120}(?:@\d+@[^,@]{0,
 _THROUGH_ARM = re.compile(r",\s+(?:through|via) (?:its|their|the) (?:[\w-]+ ){0,3}@\d+@(?:,|[^@;]{0,80}?(?:@\d+@\)?)?"
                           r"[^@;]{0,20}?,(?=\s+(?:has|have|had|will|would|is|are|was|were|today|also|recently|granted|"
                           r"awarded|signed|agreed|entered|licensed|acquired)\b))")
+#: "a co-promotion agreement with Merck KGaA affiliate Dey": the affiliate signs, its parent only names it.
+_PARENT_NAMING = re.compile(r"@\d+@\s+(?:affiliate|subsidiary|unit|division)\s+(?=@\d+@)")
 #: "upcoming Series A", "potential partnerships": an event that has not happened.
 _NOT_YET = re.compile(r"\b(?:upcoming|planned|future|potential|possible|prospective|next|subsequent|anticipated|"
                       r"intended|further)\s+(?:[\w'’@-]+\s+){0,2}$", re.I)
@@ -55,6 +59,8 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
         masked = _THROUGH_ARM.sub("", masked)
     if "which" in masked or "who" in masked:
         masked = _RELATIVE.sub(r"\1", masked)
+    if "affiliate" in masked or "subsidiary" in masked or "unit " in masked or "division" in masked:
+        masked = _PARENT_NAMING.sub("", masked)
     orgs = [int(k) for k in ORG.findall(masked)]
     if not orgs:
         return []
@@ -106,6 +112,12 @@ _COLLABORATION_AND_LICENCE = re.compile(
     r"\blicen[cs](?:e|ing),? and (?:research )?collaboration agreement|\bresearch, collaboration and licen[cs]e", re.I)
 
 
+#: "X will obtain an exclusive worldwide license ..., while Y will retain an exclusive option to co-commercialize":
+#: the licensor keeps a share of the selling; the deal is the licence.
+_RETAINED_CO_SELLING = re.compile(r"\b(?:retain\w*|keep\w*|kept)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+                                  r"(?:option|rights?)\s+to\s+co-?(?:commerciali|promot)", re.I)
+
+
 def _drop_collab_duplicates(findings: list[Finding], masked: str) -> list[Finding]:
     """A licence or co-development sentence that also says 'collaboration' is one relation, unless it names a
     collaboration and licence agreement; so is a grant whose sentence also reads, without roles, as a service
@@ -116,7 +128,9 @@ def _drop_collab_duplicates(findings: list[Finding], masked: str) -> list[Findin
     if types & {"license", "co_development", "marketing_distribution", "contract_services", "joint_venture",
                 "consortium", "spin_off"} and not both:
         findings = [f for f in findings if f.type != "rd_collaboration"]
-    if "co_development" in types:
+    if "co_development" in types and "license" in types and _RETAINED_CO_SELLING.search(masked):
+        findings = [f for f in findings if f.type != "co_development"]
+    elif "co_development" in types:
         findings = [f for f in findings if f.type != "license"]
     granted = {k for f in findings if f.type == "grant" for k in f.roles}
     if granted:

@@ -32,7 +32,7 @@ _SPIN_NEWS = _c(r"({O}),\s+(?:the|its) (?:newest|latest|most recent) spin-?(?:of
 #: The sentence subject as parent only when its verb makes the spin-off ("X launches new spin-off Y"), not
 #: when the spin-off is a description of another event's party ("X awards ... to Oxford spin-out Y").
 _SPIN_SUBJECT = _c(r"\s*(?:[A-Z]?[a-z-]+\s+){0,3}?({O})[^@]{0,40}?\b(?:launch\w*|creat\w*|form\w*|establish\w*|"
-                   r"found\w*|announc\w*|unveil\w*|spin\w*|spun|incorporat\w*|set\w* up)\b")
+                   r"found\w*|announc\w*|unveil\w*|spin\w*|spun|incorporat\w*|set\w* up|complet\w*|finali[sz]\w*)\b")
 #: "Edinburgh spin-out Kestrel Genomics raises £12 million": the spin-off describes the party of another event.
 _ANOTHER_EVENT = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:raises?|closes?|secures?|receives?|signs?|wins?|enters?|"
                             r"completes?|appoints?|announces?|reports?|doses?|obtains?|lands?|bags?|nets?|awarded)\b")
@@ -75,6 +75,10 @@ _ACQ = [
     # "X ... has approved a Business Transfer Agreement with Y for the acquisition of its portfolio": Y sells.
     (_c(r"(?P<a>{O})[^@]{0,200}?\bagreement\b[^@]{0,60}?\bwith (?P<b>{O})[^@]{0,40}?\bfor (?:the )?"
         r"(?:acquisition|purchase) of (?:its|their)\b"), "acquirer", "target"),
+    # "Lilly said Friday it completed a tender offer worth about $6 billion for ImClone"
+    (_c(r"(?P<a>{O}){G80}\b(?:complet\w*|clos\w*|commenc\w*|launch\w*)\s+(?:its |a |the )?(?:[\w$.,-]+\s+){0,5}?"
+        r"tender offer\b[^@]{0,60}?\bfor (?:all (?:of )?(?:the )?(?:outstanding )?shares of )?(?P<b>{O})"),
+     "acquirer", "target"),
     (_c(r"(?P<a>{O}){G80}\b(?:to acquire|will acquire|has acquired|have acquired|acquired|acquires|acquire|"
         r"acquisition of|agreed to (?:acquire|buy)|to buy|buys|bought|to purchase|purchased|takeover of)\b"
         r"(?:[^@]{0,120}?\bfrom |\s*all (?:of )?(?:the )?(?:issued and )?outstanding (?:capital stock|shares|"
@@ -291,6 +295,11 @@ _LED_IN = _c(r"(?P<a>{O}){G80}\b(?:has |have |had )?(?:co-)?(?:led|leads|partici
              r"[^@]{0,40}?\b(?:in|of|into|for) (?:[\w-]+ ){0,4}?(?P<b>{O})")
 
 
+#: "Versant and MPM led Firefly's Series A along with Decheng": the round's owner written as a possessive.
+_LED_ITS = _c(r"\b(?:co-)?(?:led|leads|joined|participated in|invested in) (?:the )?(?P<b>{O})['’]s\s+"
+              r"(?:[\w$€£.,-]+\s+){0,4}?(?:series [a-f]\d?|seed|round|financing|funding|raise)\b")
+
+
 #: "VIB and Ghent University launch Lumora Bio with EUR 9.5 million seed financing": the founders found the
 #: company, the round is the new company's and its investors are named elsewhere.
 _LAUNCHED_WITH = _c(r"^\s*(?:{O}(?:,\s*|\s+and\s+))*{O}\s+(?:\w+\s+)?(?:launch|found|creat|form|establish|unveil|start)"
@@ -308,8 +317,8 @@ def _venture(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
         roles = {k: "investor" for k in _unique(orgs) if k not in founders and k != investee}
         roles[investee] = "investee"
         return Finding("venture_round", roles, strength=0.75)
-    led = _LED_IN.search(masked)
-    if led and org_number(led, "a") != org_number(led, "b"):
+    led = _LED_IN.search(masked) or _LED_ITS.search(masked)
+    if led and ("a" not in led.groupdict() or org_number(led, "a") != org_number(led, "b")):
         investee = org_number(led, "b")
         return Finding("venture_round", {k: "investee" if k == investee else "investor" for k in _unique(orgs)},
                        strength=0.8)
@@ -354,7 +363,9 @@ def _spin_off(masked: str, orgs: list[int], funders: set[int]) -> Finding | None
     for hit in (after_from, just_before):
         if hit and int(hit.group(1).strip("@")) != offspring and not parents:
             parents = [int(hit.group(1).strip("@"))]
-    subject = _SPIN_SUBJECT.match(masked[: trigger.start()])
+    # "X said it is spinning off its business into Y": the trigger is the subject's verb.
+    verb = trigger.group().lower().startswith(("spinning", "spins", "spun"))
+    subject = _SPIN_SUBJECT.match(masked[: trigger.end() if verb else trigger.start()])
     if not parents and subject and int(subject.group(1).strip("@")) != offspring:
         parents = [int(subject.group(1).strip("@"))]
     if not parents:

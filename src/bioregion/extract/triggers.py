@@ -113,11 +113,20 @@ _EVENT_WORDS = (
     r"extend\w*|team\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
     r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
-    r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads").split("|")
+    r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads|co-led|led @|authori[sz]\w*|"
+    r"spinning off|spinning out").split("|")
 EVENT = folded(_c(words_at_boundary(_EVENT_WORDS) + r"\b"))
 def _each(words: str, rest: str) -> list[str]:
     """``word + rest`` for each of the ``|``-separated ``words``."""
     return [word + rest for word in words.split("|")]
+
+
+def _licensed_after(letter: str) -> str:
+    """Lookbehinds for what was licensed before, written right before "licensed from" ("technology licensed
+    from Garvan"); placed after the branch's first ``letter`` so that the branch opens on it (:mod:`.fastre`)."""
+    return "(?:" + "|".join(f"(?<={word} {letter})" for word in (
+        "technology", "technologies", "compound", "drug", "product", "candidate", "asset", "platform", "program",
+        "programme", "molecule", "antibody", "patents", "ip", "originally", "previously", "exclusively")) + ")"
 
 
 #: Background cues: the deal told is an old one, still running, or ending (grouped by first letter, :mod:`.fastre`).
@@ -128,7 +137,11 @@ _BACKGROUND_BRANCHES = [
     *_each("existing|ongoing|current|long-?standing", r" (?:[\w-]+ ){0,2}(?:partner\w*|collaboration|agreements?|"
            r"licen[cs]e|alliance|deal|contract|relationship|arrangement|co-development|cooperation)"),
     "largely from", "revenue", "income from", r"established in (?:19|20)\d\d", "is preparing", "was founded",
-    "were founded", r"includ(?:e|es|ing) @\d+(?=@)", "including the",
+    "were founded", r"includ(?:e|es|ing) @\d+(?=@)",
+    # "partners including the University of X"; not the places of a licence ("including the United States")
+    r"including the(?! (?:united|u\.s\.|u\.k\.|european|eu|americas|middle east|asia|rest of)\b)",
+    # "its partner Eli Lilly would hand back its licensed candidate": a licence ending
+    r"hand(?:s|ed|ing)? back",
     *_each("partners|collaborators|customers|clients|licensees|investors", r" (?:\w+ )?includ(?:e|es|ing) the"),
     "partners include", "which (?:it|the company|we) (?:had )?(?:in-)?licen[cs]ed",
     *_each("discovered|developed|identified|generated|designed|created|conducted|performed|carried out|published|"
@@ -158,6 +171,9 @@ _BACKGROUND_BRANCHES = [
     *_each("is |are |be ", "not affected"),
     # "RaNa holds an exclusive license to the technology": a licence it has, not one it signs
     *_each("holds|hold|held", r" (?:an |the |a )?(?:exclusive |worldwide |global )*(?:licen[cs]e|rights|option)"),
+    # "The company's lead product, codeveloped with Amgen, is ...", "based on technology licensed from Garvan"
+    *_each("co-developed|codeveloped|co-owned", r" with @\d+@,"),
+    "l" + _licensed_after("l") + "icen[cs]ed from", "i" + _licensed_after("i") + "n-licen[cs]ed from",
 ]
 BACKGROUND = folded(_c(words_at_boundary(_BACKGROUND_BRANCHES) + r"\b"))
 
@@ -177,10 +193,12 @@ _GRANT_BRANCHES = [
 ]
 #: Written in lower case: each runs as its lower-case twin on the lower-cased sentence (:func:`folded`).
 TRIGGERS = {
-    "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|purchas\w*|(?:agree\w* )?to sell|"
+    "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|tender offer|purchas\w*|"
+                      r"(?:agree\w* )?to sell|"
                       r"sells|sold|divest\w*|dispos(?:al|e|es|ed|ing))\b|\bmerge with and into\b|"
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
-    "merger": _c(r"\b(?<!-)(?:merg(?:e|er|ers|ing)|merged(?! (?:company|entity|group|business|firm))|"
+    "merger": _c(r"\b(?<!-)(?<!short-form )(?<!second-step )(?:merg(?:e|er(?! sub)|ers)|"
+                 r"merging(?= with| @| the | their | its | our )|merged(?! (?:company|entity|group|business|firm))|"
                  r"(?:proposed |planned )?combination of (?:the|both|their) (?:two )?(?:companies|businesses)|"
                  r"combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
                  r"into|businesses|operations)\b)[a-z]|\s+@\d+@['’]s)|business combination)\b"),
@@ -190,7 +208,9 @@ TRIGGERS = {
                  r"option to licen\w+|option agreement|technology transfer (?:agreement|deal|contract|pact)|"
                  r"transfer (?:of )?(?:its |the |their )?(?:[\w-]+ )?technology)"),
     # Co-promotion is co-commercialisation (DESIGN's taxonomy): both partners sell the product.
-    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|co-?promot\w*|"
+    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|"
+                         r"(?<=@ and @\d@ )(?:have |will )?agreed? to develop and commerciali[sz]e|co-commerciali\w*|"
+                         r"co-?promot\w*|"
                          r"joint(?:ly)? promot\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
     "joint_venture": _c(r"\b(?:joint venture|jv)\b"),
     "consortium": _c(r"\b(?:consortium|public-private partnership|(?:horizon 2020|horizon europe|imi|ihi|eu-funded) "
@@ -199,8 +219,10 @@ TRIGGERS = {
                             r"services? agreement|contract research organi[sz]ation|cro|cdmo|cmo|"
                             r"development and manufacturing|fee-for-service|to manufacture|"
                             r"(?:supply|provide)\w* [^.;]{0,30}?\bwith (?:[\w-]+ ){0,2}manufacturing capacity|"
+                            r"to provide (?:[\w-]+ ){0,2}(?:manufacturing|production) (?:services )?(?:of|for)|"
                             r"preferred[- ](?:service )?providers?)\b|\bselected {O} as\b"),
-    "marketing_distribution": _c(r"\b(?:distribut\w*(?! (?:from|of (?:about |approximately )?[$€£]))|"
+    "marketing_distribution": _c(r"\b(?:distribut\w*(?! (?:from|of (?:about |approximately )?[$€£]|to (?:its |the )?"
+                                 r"(?:share)?holders))|"
                                  r"(?<!co-)(?<!co)(?<!joint )promotion agreement|marketing agreement|"
                                  r"marketing and distribution|commerciali[sz]ation agreement|co-?operat\w* (?:in|on) (?:the )?(?:marketing|"
                                  r"distribution|commerciali[sz]ation)|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
@@ -224,19 +246,21 @@ TRIGGERS = {
                         r"seed (?:round|financing|funding|capital|investment)|(?:financing|funding|investment) round|"
                         r"venture (?:round|financing)|crossover (?:round|financing)|growth (?:round|financing)|the round|"
                         r"(?:round|financing|investment|funding|extension|tranche)\b[^@.;]{0,60}?\b(?:co-)?led by)\b"),
-    "spin_off": _c(r"\b(?:spin-?off|spin-?out|spun (?:out|off)|spins? (?:out|off))\b"),
+    "spin_off": _c(r"\b(?:spin-?off|spin-?out|spun (?:out|off)|spins? (?:out|off)|spinning (?:out|off)|demerg\w*)\b"),
     "grant": _c(branches_by_first_char(_GRANT_BRANCHES)),
     "ipo": _c(r"\b(?:initial public offering|ipo|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
                            r"\bresearch agreement\b|\b(?:research |scientific |strategic |r&d )?cooperation agreement\b|"
-                           r"\bresearch cooperation\b"),
+                           r"\bresearch cooperation\b|"
+                           r"\bwill work (?:closely |together )?with (?:the )?@\d+@,? (?:on|to)\b|"
+                           r"\b(?:drug |target |drug target )?discovery agreement\b"),
 }
 TRIGGERS = {rel_type: folded(trigger) for rel_type, trigger in TRIGGERS.items()}
 #: For each type, words one of which its trigger contains: cheap substring tests before the patterns.
 TRIGGER_WORDS = {
     "acquisition": ("acqui", "buy", "bought", "takeover", "take over", "purchas", "sell", "sold", "divest", "dispos",
-                    "merge with", "surviving"),
+                    "merge with", "surviving", "tender offer"),
     "merger": ("merg", "combin"),
     "license": ("licen", "rights", "transfer", "option agreement"),
     "co_development": ("develop", "commerciali", "costs", "promot"),
@@ -248,10 +272,11 @@ TRIGGER_WORDS = {
     "equity_investment": ("equity", "stake", "placement", "shares", "stock", "inject", "pour", "offering"),
     "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
                       "tranche", "investment"),
-    "spin_off": ("spin", "spun"),
+    "spin_off": ("spin", "spun", "demerg"),
     "grant": ("grant", "award", "subsid", "non-dilutive", "recoverable", "selected", "receiv", "to support", "to fund"),
     "ipo": ("public", "ipo"),
-    "rd_collaboration": ("collaborat", "partnership", "alliance", "team", "research agreement", "cooperation"),
+    "rd_collaboration": ("collaborat", "partnership", "alliance", "team", "research agreement", "cooperation",
+                         "work with", "discovery agreement"),
 }
 #: Words one of which every trigger contains: a cheap test before the patterns.
 GUARD_WORDS = tuple(dict.fromkeys(word for words in TRIGGER_WORDS.values() for word in words))
