@@ -487,7 +487,7 @@ _DEMONYMS = frozenset("""American African Asian European Belgian Dutch Flemish W
     Hungarian Greek Turkish Israeli Canadian Mexican Brazilian Argentine Argentinian Chinese Japanese Korean Taiwanese
     Indian Australian Singaporean Russian Nordic Scandinavian Saudi Emirati Thai Vietnamese Malaysian Indonesian
     Filipino Chilean Colombian Icelandic Estonian Lithuanian Slovenian Croatian Romanian Bulgarian Ukrainian Egyptian
-    Iranian Pakistani Luxembourgish Slovak""".split()) | {"South Korean", "South African", "New Zealand"}
+    Iranian Pakistani Luxembourgish Slovak""".split()) | {"South Korean", "South African"}
 #: Sentence adverbs and connectives that open sentences ("Furthermore, ...", "Similarly, ..."): never names.
 _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently Therefore Thus Hence Nonetheless
     Nevertheless Notably Importantly Finally Initially Subsequently Currently Recently Previously Together Specifically

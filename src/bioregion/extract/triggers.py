@@ -209,6 +209,7 @@ TRIGGERS = {
                  r"transfer (?:of )?(?:its |the |their )?(?:[\w-]+ )?technology)"),
     # Co-promotion is co-commercialisation (DESIGN's taxonomy): both partners sell the product.
     "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|"
+                         # "A and B agreed to develop and commercialize" (a fixed-width look-behind: one-digit keys)
                          r"(?<=@ and @\d@ )(?:have |will )?agreed? to develop and commerciali[sz]e|co-commerciali\w*|"
                          r"co-?promot\w*|"
                          r"joint(?:ly)? promot\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
