@@ -273,13 +273,19 @@ def _split_headline(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+#: "Reddy's Laboratories": a name that goes on after a possessive (a person's title stays before a plain name).
+_POSSESSIVE_NAME = re.compile(r"[A-Z][a-z]+['’]s [A-Z]")
+
+
 def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading stop words ("The", "Today", "Dr."), but not the "Dr." of a company ("Dr. Reddy's ... Ltd.")."""
+    """Drop leading stop words ("The", "Today", "Dr."), but not the "Dr." of a company ("Dr. Reddy's ... Ltd.",
+    "Dr Reddy's Laboratories": a possessive name)."""
     while True:
         first = _LEAD_WORD.match(text[start:end])
         if not first or first.end() >= end - start or first.group().strip().rstrip(",") not in STOP_LEAD:
             return start, end
-        if first.group().strip() in ("Dr", "Dr.") and has_legal_suffix(text[start:end]):
+        if first.group().strip() in ("Dr", "Dr.") and (has_legal_suffix(text[start:end]) or _POSSESSIVE_NAME.match(
+                text, start + first.end(), end)):
             return start, end
         start += first.end()
 

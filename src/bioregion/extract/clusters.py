@@ -200,6 +200,8 @@ def _is_short_form(short: str, key: str) -> bool:
             full[i:i + len(words)] == words for i in range(1, len(full) - len(words) + 1)):
         return True   # "Mario Negri" for "Istituto di Ricerche Farmacologiche Mario Negri IRCCS"
     head, last = full[: len(words)], words[-1]
+    if len(words) == 1 and len(last) == 3 and last == full[0]:
+        return True   # "PTC receives US$5m award" for "PTC Therapeutics"
     return head[:-1] == words[:-1] and head[-1].startswith(last) and len(last) > 3
 
 

@@ -36,6 +36,11 @@ _LEGEND = re.compile(r"(?:^|\n\n)[^\n]*?\btakes? no responsibility for the conte
 #: A journalist's byline ("By Eleanor Pryce, University News Office", "By Nate Oyelaran · March 11, 2025"): no news,
 #: and its office is not the company the story is about.
 _BYLINE = re.compile(r"(?m)^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:(?:,| ·| \|| -| –)[^\n]{0,80})?$")
+#: A link to another story inside a news page ("RELATED: Genentech forms $1B discovery collaboration with Lodo",
+#: "Read more: ..."): its headline is that story's news, not this one's.
+_LINK_LABELS = ("RELATED", "Related", "READ MORE", "Read more", "Read More", "SEE ALSO", "See also", "ALSO READ",
+                "Also read", "Also Read")
+_RELATED_LINK = re.compile(r"(?m)^[ \t]*(?:" + "|".join(_LINK_LABELS) + r"):[^\n]*$")
 #: A listed company's sign-off ("By order of the Board", "On behalf of the Board") ends the announcement.
 _SIGN_OFF = re.compile(r"(?:By order|On behalf) of the [Bb]oard\b")
 #: Headings that open the boilerplate. "About the Agreement" (and the like) still reports the news.
@@ -133,6 +138,7 @@ def read_layout(body: str) -> Layout:
         body = _LEGEND.sub("", body)
     if "By " in body:
         body = _BYLINE.sub("", body, count=1)
+    body = _without_links(body)
     sign_off = _SIGN_OFF.search(body) if "of the" in body else None
     signed = _signed_date(body[sign_off.end():]) if sign_off else None
     body = body[:sign_off.start()] if sign_off else body
@@ -143,6 +149,16 @@ def read_layout(body: str) -> Layout:
         preamble, news, date = _drop_kickers(body[:dateline.start]), body[dateline.end:], dateline.date
     before = [s.text for s in split_sentences(strip_speech(preamble)) if not is_boilerplate_heading(s.text)]
     return Layout(date, before + _news_sentences(strip_speech(news)), len(before))
+
+
+def _without_links(body: str) -> str:
+    """``body`` without its links to other stories (:data:`_RELATED_LINK`); a scan of its colons first."""
+    colon = body.find(":")
+    while colon >= 0:
+        if body.endswith(_LINK_LABELS, 0, colon):
+            return _RELATED_LINK.sub("", body)
+        colon = body.find(":", colon + 1)
+    return body
 
 
 def _signed_date(tail: str) -> str | None:

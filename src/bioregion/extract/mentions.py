@@ -96,7 +96,9 @@ _DESC_HEAD = (r"(?:company|firm|biotech|biopharma|pharma|investor|fund|agency|in
               r"giant|maker|developer|business|spin-off|spin-out|spinout|start-up|startup|subsidiary|affiliate|"
               r"manufacturer))")
 _DESC_WORDS = r"(?P<desc>(?:[\w\-]+\s+){0,3}" + _DESC_HEAD + r"\s+$"
-_DESC_BEFORE = re.compile(r"(?:\b(?:the|a|an|with|and|[\w.]+-based)|[\w)]['’]s)\s+" + _DESC_WORDS)
+#: "from orthopaedic product manufacturer Bioventus", "in infant formula maker Mead Johnson": after a preposition too.
+_DESC_BEFORE = re.compile(r"(?:\b(?:the|a|an|with|and|from|by|to|of|for|in|on|[\w.]+-based)|[\w)]['’]s)\s+"
+                          + _DESC_WORDS)
 #: A nationality or a holding opens the description ("between Belgian biotech Galapagos", "with privately held
 #: Italian pharmaceutical company Keryos", "in Chinese biotech company BeiGene's offering").
 _DESC_NATIONAL = re.compile(r"(?P<desc>(?:(?:privately[- ]held|private|public|listed|[\w.]+-listed)\s+)?"

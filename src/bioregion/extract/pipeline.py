@@ -34,7 +34,7 @@ from .kinds import CHARITABLE_FUNDERS, FUNDER_KINDS, kind_of
 from .layout import read_layout
 from .mentions import DocumentMentions, find_mentions, list_items
 from .readers import Document, read_documents
-from .relations import Finding, classify_sentence, develops_and_sells
+from .relations import Finding, classify_sentence, develops_and_sells, without_appositions
 from .settle import settle_roles, upgrade_to_license
 from .terms import News, relation_terms
 from .triggers import ORG, folded
@@ -143,8 +143,8 @@ _SUBJECT = re.compile(r"^\s*(@\d+@)(?:['’]s)?\s+(?!\()")
 
 
 #: "has been awarded a contract by BARDA": an agency buying development or supplies is a client, not a funder.
-_CONTRACT_AWARD = re.compile(r"\b(?:awarded|received|won|secured|signed)(?: @\d+@(?:\s*\([^()]*\))?)? (?:a |an |the )?"
-                             r"(?:[\w-]+ ){0,3}contract\b")
+_CONTRACT_AWARD = re.compile(r"\b(?:awards?|awarded|received|won|secured|signed)(?: @\d+@(?:\s*\([^()]*\))?)? "
+                             r"(?:a |an |the )?(?:[\w$€£.,-]+ ){0,3}contract\b")
 _GRANT_WORD = re.compile(r"\bgrant\b|\bcooperative agreement\b", re.I)
 
 
@@ -235,9 +235,18 @@ _LISTS = {
 _LISTS = {rel_type: (role, folded(listing)) for rel_type, (role, listing) in _LISTS.items()}
 
 
+#: "InterWest, Arch and Clarus co-led the financing.", "Kurma, which led the seed round, is also participating.":
+#: investors named before the verb, in a sentence of their own.
+_INVESTORS_BEFORE = re.compile(
+    r"^\W*((?:@\d+@(?:\s*\([^()]*\))?(?:,\s*|,?\s+and\s+))*@\d+@)(?:\s*\([^()]*\))?(?:,[^,]{0,120},)?\s+"
+    r"(?:(?:co-)?led (?:the|this) (?:[\w$€£.,-]+ ){0,3}?(?:round|financing)|"
+    r"(?:(?:is|are|was|were) )?also (?:participat\w*|took part|invested)|(?:also )?took part\b)")
+
+
 def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[int], news: News) -> None:
     """Add the members (investors) a later sentence lists to the release's consortium (venture round)."""
     taken = {d.sentence for d in drafts}
+    _add_investors_before(drafts, masked, funders, news, taken)
     for rel_type, (role, listing) in _LISTS.items():
         relation = next((d for d in drafts if d.finding.type == rel_type), None)
         items = list_items(masked) if rel_type == "consortium" and any(s.endswith(":") for s in masked) else set()
@@ -261,6 +270,21 @@ def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[in
             for key in found:
                 if key not in funders and key not in relation.finding.roles and key not in described:
                     relation.finding.roles[key] = role
+
+
+def _add_investors_before(drafts: list[_Draft], masked: list[str], funders: set[int], news: News,
+                          taken: set[int]) -> None:
+    """Add to the release's venture round the investors a later sentence opens on (:data:`_INVESTORS_BEFORE`)."""
+    relation = next((d for d in drafts if d.finding.type == "venture_round"), None)
+    if relation is None:
+        return
+    for index, sentence in enumerate(masked):
+        listed = _INVESTORS_BEFORE.match(sentence) if index not in taken and "@" in sentence[:40] else None
+        if listed is None or news.is_history(index):
+            continue
+        for key in (int(k) for k in ORG.findall(listed.group(1))):
+            if key not in funders and key not in relation.finding.roles:
+                relation.finding.roles[key] = "investor"
 
 
 #: "X, an affiliate of Y,": Y describes X, it is no member of the list.
@@ -303,6 +327,7 @@ def _agency_contracts(drafts: list[_Draft], masked: list[str], funders: set[int]
     for index, sentence in enumerate(masked):
         if ("contract" not in sentence and "task order" not in sentence) or news.is_history(index):
             continue
+        sentence = without_appositions(sentence)
         for pattern in _AGENCY_CONTRACT:
             found = pattern.search(sentence)
             if found is None:

@@ -16,15 +16,16 @@ from .roles import ROLE_READERS
 from .triggers import BACKGROUND, EVENT, ORG, PRIORITY, TRIGGERS, Finding, candidate_types, org_number
 from .triggers import masked_pattern as _c
 
-__all__ = ["Finding", "classify_sentence", "develops_and_sells", "payment_roles"]
+__all__ = ["Finding", "classify_sentence", "develops_and_sells", "payment_roles", "without_appositions"]
 
 #: "X, a biotech company developing ...,": a description of X, not the event; "X, a new spin-off" is the news.
 #: "X, a joint venture between A, B and C, has ...", "Y, a 50-50 joint venture of D and E.": a description of X
 #: (to the next comma, or to the end of the sentence). "X, itself the result of a 2005 merger between A and B,"
-#: describes X likewise.
-_APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:itself\s+)?(?:a|an|the|one of)\s+"
+#: describes X likewise, as do "BARDA, part of the Department of Health & Human Services," and "X, the Waltham,
+#: MA-based provider of lab tools," (a place's comma does not end it).
+_APPOSITION = re.compile(r"(@\d+@)(?:\s*\((?:[^()@]|@\d+@)*\))?,\s+(?:itself\s+)?(?:a|an|the|one of|part of)\s+"
                          r"(?!(?:new(?:ly|est)?|latest|most recent)\b)"
-                         r"(?!@\d+@(?:\s*\([^()]*\))?\s*(?:,|and\b))[^,@]{0,160}"
+                         r"(?!@\d+@(?:\s*\([^()]*\))?\s*(?:,|and\b))(?:[^,@]|,(?= [A-Z][\w.]*-based\b)){0,160}"
                          r"(?:@\d+@(?:,\s+(?=@)|,?\s+and\s+(?=@))?[^,@]{0,80})*(?:,|(?=\.?$))")
 #: "X, which led the company's seed round in 2021, also participated": a relative clause describes X.
 _RELATIVE = re.compile(r"(@\d+@),\s+(?:which|who)\s+[^,@]{0,120}(?:@\d+@[^,@]{0,80})*,")
@@ -45,6 +46,11 @@ _NOT_YET = re.compile(r"\b(?:upcoming|planned|future|potential|possible|prospect
 _PAST_OWN = re.compile(r"(?:\b(?:its|their|our)|['’]s) (?:19|20)\d\d\s+$")
 
 
+def without_appositions(masked: str) -> str:
+    """``masked`` with the appositions that describe a party cut out ("BARDA, part of HHS, has awarded")."""
+    return _APPOSITION.sub(r"\1", masked) if "@," in masked or ")," in masked else masked
+
+
 def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     """Return the relations stated by a masked sentence (see the module docstring)."""
     if "@" not in masked:
@@ -54,7 +60,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     candidates = [t for t in PRIORITY if t in types]
     if not candidates:
         return []
-    masked = _APPOSITION.sub(r"\1", masked)
+    masked = without_appositions(masked)
     if "through " in masked or "via " in masked:
         masked = _THROUGH_ARM.sub("", masked)
     if "which" in masked or "who" in masked:

@@ -68,13 +68,18 @@ _ACQ = [
     (_c(r"(?P<b>{O})\s+surviving as a (?:wholly[- ]owned |direct |indirect )*subsidiary of (?P<a>{O})"),
      "acquirer", "target"),
     (_c(r"\bsubsidiary of (?P<a>{O})\s+(?:will|shall|would) merge with and into (?P<b>{O})"), "acquirer", "target"),
-    (_c(r"(?P<b>{O}){G80}\b(?:agree\w* to sell|agreement to sell|to sell|will sell|sells|sold|divest\w*|"
+    (_c(r"(?P<b>{O}){G80}\b(?:agree\w* to sell|agreement to sell|to sell|will sell|is selling|sells|sold|divest\w*|"
         r"dispos\w*(?: of)?)\b[^@]{0,250}?\bto (?P<a>{O})"), "acquirer", "target"),
-    (_c(r"(?P<b>{O}){G80}\b(?:has been|was|were|to be|will be|is being) acquired by (?P<a>{O})"), "acquirer", "target"),
+    # "CTI has agreed to be acquired by Sweden's Sobi", "Labopharm has agreed to be bought by Paladin Labs"
+    (_c(r"(?P<b>{O}){G80}\b(?:has been|was|were|to be|will be|is being) (?:acquired|bought|purchased|taken over) by "
+        r"(?:[\w-]+['’]s |(?:[a-z][\w-]* ){1,3})?(?P<a>{O})"), "acquirer", "target"),
     (_c(r"\bacquisition of (?P<b>{O}) by (?P<a>{O})"), "acquirer", "target"),
-    # "X ... has approved a Business Transfer Agreement with Y for the acquisition of its portfolio": Y sells.
-    (_c(r"(?P<a>{O})[^@]{0,200}?\bagreement\b[^@]{0,60}?\bwith (?P<b>{O})[^@]{0,40}?\bfor (?:the )?"
-        r"(?:acquisition|purchase) of (?:its|their)\b"), "acquirer", "target"),
+    # "X ... has approved a Business Transfer Agreement with Y for the acquisition of its portfolio": Y sells; so
+    # does Y in "X has entered into an agreement with Y to acquire two of its brands".
+    (_c(r"(?P<a>{O})[^@]{0,200}?\bagreement\b[^@]{0,60}?\bwith (?P<b>{O})(?:\s*\((?:[^()@]|@\d+@)*\))?[^@]{0,40}?\b"
+        r"(?:for (?:the )?"
+        r"(?:acquisition|purchase) of|to (?:acquire|buy|purchase)(?: [\w-]+(?: [\w-]+)? of)?) (?:its|their)\b"),
+     "acquirer", "target"),
     # "Lilly said Friday it completed a tender offer worth about $6 billion for ImClone"
     (_c(r"(?P<a>{O}){G80}\b(?:complet\w*|clos\w*|commenc\w*|launch\w*)\s+(?:its |a |the )?(?:[\w$.,-]+\s+){0,5}?"
         r"tender offer\b[^@]{0,60}?\bfor (?:all (?:of )?(?:the )?(?:outstanding )?shares of )?(?P<b>{O})"),
@@ -192,6 +197,9 @@ _LICENSE = [
     (_c(r"(?P<a>{O}){G20}\b(?:out-)?licen[cs]es?\b[^@]{0,80}?\bto\s+(?P<b>{O})"), "licensor", "licensee"),
     (_c(r"(?P<b>{O}){G60}\blicen[cs]ed?\b[^@]{0,60}?\bfrom (?P<a>{O})"), "licensor", "licensee"),
     (_c(r"(?P<a>{O}){G60}\blicen[cs]ing (?:pact|deal|agreement)?[^@]{0,30}?\bfor (?P<b>{O})['’]s"), "licensee", "licensor"),
+    # "AstraZeneca has formed an agreement with Kyowa Hakko Kirin for an exclusive option to commercialize X"
+    (_c(r"(?P<a>{O}){G60}\bagreement with (?P<b>{O})[^@]{0,30}?\bfor an? (?:exclusive )?option to "
+        r"(?:licen|commerciali)"), "licensee", "licensor"),
 ]
 _LICENSEE_ALONE = _c(r"(?P<a>{O})[^@]{0,30}?\b(?:has |will |to )?(?:obtained|obtains|obtain|gains?|gained|secured|"
                      r"(?:has|have|was|were) been granted)\b"
@@ -221,7 +229,9 @@ _CONTRACT = [
     (_c(r"(?P<b>{O}){G80}\bselected (?P<a>{O}) as"), "provider", "client"),
     (_c(r"(?P<a>{O}){G80}\b(?:will|to) (?:provide|produce|manufacture|supply|perform|manage|conduct)\b[^@]{0,120}?"
         r"(?P<b>{O})"), "provider", "client"),
-    (_c(r"(?P<a>{O}){G80}\bwith (?P<b>{O})[^@]{0,30}?\bto (?:manufacture|produce|supply)"), "provider", "client"),
+    # "Emergent has signed an agreement with AstraZeneca to provide contract development and manufacturing services"
+    (_c(r"(?P<a>{O}){G80}\bwith (?P<b>{O})[^@]{0,30}?\bto (?:manufacture|produce|supply|provide|perform)"),
+     "provider", "client"),
     (_c(r"(?P<b>{O}){G80}\bwith (?P<a>{O})[^@]{0,60}?\bunder which (?:@\d+@ )?will (?:provide|produce|manufacture)"),
      "client", "provider"),
     (_c(r"(?P<a>{O}){G80}\b(?:will (?:provide|produce|manufacture|supply)|under which (?P=a) will)"), "provider", "client"),
@@ -292,7 +302,7 @@ _JOINED = _c(r"^[^@]{0,40}(?:{O}(?:,\s*|\s+and\s+(?:the\s+)?))*{O}\s+(?:have |ha
 #: "X has led a EUR 42 million Series B financing in Y": an investor's own announcement of the round it led.
 _LED_IN = _c(r"(?P<a>{O}){G80}\b(?:has |have |had )?(?:co-)?(?:led|leads|participated in|joined|invested in)\s+"
              r"(?:(?:a|an|the|its)\s+)?[^@]{0,80}?\b(?:financing|round|series [a-f]\d?|seed|investment|funding)\b"
-             r"[^@]{0,40}?\b(?:in|of|into|for) (?:[\w-]+ ){0,4}?(?P<b>{O})")
+             r"[^@]{0,40}?\b(?:in|of|into|for) (?:[\w()-]+ ){0,5}?(?P<b>{O})")
 
 
 #: "Versant and MPM led Firefly's Series A along with Decheng": the round's owner written as a possessive.

@@ -48,7 +48,9 @@ _A_YEAR = re.compile(_YEAR)
 _WIRE_PREFIX = re.compile(r"[A-Z][A-Za-z .,'&/\-]{1,80}?\s*--\s*\(\s*[A-Z][A-Za-z .&\-]{1,30}?\s*\)\s*--\s*")
 #: An upper-case place without a date: "GHENT, Belgium -- ", "BOSTON and LONDON, UK – ".
 _CITY = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:,\s*(?:the\s+)?[A-Z][\w.]*(?: [A-Z][\w.]*)?)*"
-_PLACE_ONLY = re.compile(rf"{_CITY}(?:,?\s+(?:and|&)\s+{_CITY})*\s*(?:\((?:[A-Z][\w.&'’-]*\s?){{1,4}}\)\s*)?(?:--|[–—]|-\s)\s*")
+#: "HONG KONG, July 28 (Reuters) - ": a wire's place and a day without a year.
+_PLACE_ONLY = re.compile(rf"{_CITY}(?:,?\s+(?:and|&)\s+{_CITY})*(?: [0-3]?\d)?\s*"
+                         rf"(?:\((?:[A-Z][\w.&'’-]*\s?){{1,4}}\)\s*)?(?:--|[–—]|-\s)\s*")
 #: Places and a weekday instead of a date: "Paris and London, Thursday – ".
 _MIXED_CITY = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}"
 _PLACE_WEEKDAY = re.compile(rf"{_MIXED_CITY}(?:(?:,\s*|,?\s+(?:and|&)\s+){_MIXED_CITY})*,\s*"
@@ -89,6 +91,8 @@ def find_dateline(line: str) -> tuple[str | None, int]:
     (None, 18)
     >>> find_dateline("Paris and London, Thursday – Brightwater today announced")
     (None, 29)
+    >>> find_dateline("HONG KONG, July 28 (Reuters) - China's Hengrui said")
+    (None, 31)
     """
     prefix = _WIRE_PREFIX.match(line)
     offset = prefix.end() if prefix else 0

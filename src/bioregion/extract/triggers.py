@@ -114,7 +114,7 @@ _EVENT_WORDS = (
     r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
     r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads|co-led|led @|authori[sz]\w*|"
-    r"spinning off|spinning out").split("|")
+    r"spinning off|spinning out|spend\w*|is selling|are selling").split("|")
 EVENT = folded(_c(words_at_boundary(_EVENT_WORDS) + r"\b"))
 def _each(words: str, rest: str) -> list[str]:
     """``word + rest`` for each of the ``|``-separated ``words``."""
@@ -168,6 +168,12 @@ _BACKGROUND_BRANCHES = [
     # "the Series A comes just a few months after X announced a licensing deal with Y": the deal is older
     *_each("comes|came|coming", r" (?:just |only )?(?:a |about |some )?(?:few |couple of |several |[\w-]+ )?"
            r"(?:days|weeks|months|years) after"),
+    # "The license agreement follows two research pacts by Hengrui, including one with MD Anderson": older deals
+    *_each("follows|followed", r" (?:[\w-]+ ){0,3}(?:pacts?|deals?|agreements?|collaborations?|partnerships?|"
+           r"alliances?|licen[cs]es?|acquisitions?|investments?) (?:by|with|between|of)"),
+    # "Abbott, which has an established partnership with Bigfoot", "their co-developed biosimilar has been approved"
+    r"an established (?:[\w-]+ )?(?:partnership|collaboration|relationship|alliance)",
+    *_each("their|its|our", " co-?developed"),
     *_each("is |are |be ", "not affected"),
     # "RaNa holds an exclusive license to the technology": a licence it has, not one it signs
     *_each("holds|hold|held", r" (?:an |the |a )?(?:exclusive |worldwide |global )*(?:licen[cs]e|rights|option)"),
@@ -194,10 +200,10 @@ _GRANT_BRANCHES = [
 #: Written in lower case: each runs as its lower-case twin on the lower-cased sentence (:func:`folded`).
 TRIGGERS = {
     "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|tender offer|purchas\w*|"
-                      r"(?:agree\w* )?to sell|"
+                      r"(?:agree\w* )?to sell|(?:is|are) selling|"
                       r"sells|sold|divest\w*|dispos(?:al|e|es|ed|ing))\b|\bmerge with and into\b|"
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
-    "merger": _c(r"\b(?<!-)(?<!short-form )(?<!second-step )(?:merg(?:e|er(?! sub)|ers)|"
+    "merger": _c(r"\b(?<!-)(?<!short-form )(?<!second-step )(?:merg(?:e(?! @\d+@['’]s)|er(?! sub)|ers)|"
                  r"merging(?= with| @| the | their | its | our )|merged(?! (?:company|entity|group|business|firm))|"
                  r"(?:proposed |planned )?combination of (?:the|both|their) (?:two )?(?:companies|businesses)|"
                  r"combine(?!\s+(?!(?:their|the|its|our|in|to|with|forces|"
@@ -205,7 +211,8 @@ TRIGGERS = {
     "license": _c(r"\b(?:(?<!biologics )(?:in-|out-|sub)?licen[cs](?:e[sd]?|ing|or|ee)\b(?! fees?\b| application)|"
                  r"exclusive (?:(?!distribution|marketing|sales|promotion|commerciali|production|"
                  r"manufactur|supply)[\w-]+ ){0,2}rights|"
-                 r"option to licen\w+|option agreement|technology transfer (?:agreement|deal|contract|pact)|"
+                 r"option to licen\w+|option to commerciali[sz]e|"
+                 r"option agreement|technology transfer (?:agreement|deal|contract|pact)|"
                  r"transfer (?:of )?(?:its |the |their )?(?:[\w-]+ )?technology)"),
     # Co-promotion is co-commercialisation (DESIGN's taxonomy): both partners sell the product.
     "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|"
@@ -218,7 +225,7 @@ TRIGGERS = {
                      r"project)\b"),
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
                             r"services? agreement|contract research organi[sz]ation|cro|cdmo|cmo|"
-                            r"development and manufacturing|fee-for-service|to manufacture|"
+                            r"development and manufacturing|fee-for-service|(?<!rights )to manufacture|"
                             r"(?:supply|provide)\w* [^.;]{0,30}?\bwith (?:[\w-]+ ){0,2}manufacturing capacity|"
                             r"to provide (?:[\w-]+ ){0,2}(?:manufacturing|production) (?:services )?(?:of|for)|"
                             r"preferred[- ](?:service )?providers?)\b|\bselected {O} as\b"),
@@ -263,7 +270,7 @@ TRIGGER_WORDS = {
     "acquisition": ("acqui", "buy", "bought", "takeover", "take over", "purchas", "sell", "sold", "divest", "dispos",
                     "merge with", "surviving", "tender offer"),
     "merger": ("merg", "combin"),
-    "license": ("licen", "rights", "transfer", "option agreement"),
+    "license": ("licen", "rights", "transfer", "option agreement", "option to commerciali"),
     "co_development": ("develop", "commerciali", "costs", "promot"),
     "joint_venture": ("joint venture", "jv"),
     "consortium": ("consortium", "public-private", "project"),
