@@ -32,7 +32,6 @@ DATE_REGEX = (
     rf"|(?P<dmy>[0-3]?\d[/.][01]?\d[/.]{_YEAR}))"
 )
 DATE_PATTERN = re.compile(rf"\b{DATE_REGEX}\b")
-_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")
 
 
 def _month_number(text: str) -> int | None:
