@@ -42,6 +42,8 @@ def test_a_description_with_a_places_comma_or_part_of_another_body():
     found = relations("Pelavax has been awarded a contract valued at up to $179 million by the Biomedical Advanced "
                       "Research and Development Authority (BARDA) for development of flu vaccines. BARDA, part of "
                       "the Department of Health and Human Services, has awarded a similar contract to Vaxtora.")
+    assert ("contract_services", (("Biomedical Advanced Research and Development Authority", "client"),
+                                  ("Pelavax", "provider"))) in found
     assert not any(name == "Department of Health and Human Services" for _, parties in found for name, _ in parties)
 
 
