@@ -7,7 +7,8 @@ with their roles are the same sets. Two party names are the same when, after
 suffixes such as Inc., N.V., AG, plc removed), they are equal, name the same
 organisation of the built-in alias table ("MSD" and "Merck & Co., Inc."), or
 one is the leading words of the other ("Novo Holdings A/S" and "Novo
-Holdings"). Each gold relation matches at most one prediction.
+Holdings"), or one is the short form the other defines in brackets
+("CDC" and "Centers for Disease Control (CDC)"). Each gold relation matches at most one prediction.
 
 For matched pairs, amount exactness is the share of gold terms (component,
 amount, currency) found exactly in the prediction, and date exactness the
@@ -17,6 +18,7 @@ share of pairs with the same date.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -126,8 +128,33 @@ def _same(predicted: Mapping, gold: Mapping, gazetteer: Gazetteer) -> bool:
     return True
 
 
+#: "Centers for Disease Control (CDC)": a name with the short form the text defines for it in brackets.
+_DEFINED_SHORT = re.compile(r"\s*\((?P<short>[A-Z][\w&.-]*[A-Z][\w&.-]*)\)")
+
+
+def _written_forms(name: str) -> list[str]:
+    """The name, and for "Long Name (ACR) Ltd" also "Long Name Ltd" and "ACR"."""
+    defined = _DEFINED_SHORT.search(name)
+    if defined is None:
+        return [name]
+    return [name, name[:defined.start()] + name[defined.end():], defined.group("short")]
+
+
 def same_name(a: str, b: str, gazetteer: Gazetteer | None = None) -> bool:
-    """Whether two written names are the same organisation under the matching rule."""
+    """Whether two written names are the same organisation under the matching rule.
+
+    A name written with the short form its text defines for it in brackets
+    ("Centers for Disease Control (CDC)") matches either form.
+
+    Examples
+    --------
+    >>> same_name("CDC", "Centers for Disease Control (CDC)"), same_name("CDC", "Centers (China) Ltd")
+    (True, False)
+    """
+    return any(_same_written(x, y, gazetteer) for x in _written_forms(a) for y in _written_forms(b))
+
+
+def _same_written(a: str, b: str, gazetteer: Gazetteer | None) -> bool:
     x, y = normalise(a), normalise(b)
     if x == y:
         return True
