@@ -48,8 +48,10 @@ def test_a_partys_history_and_a_products_codeveloper_are_background():
 
 
 def test_a_licence_told_by_its_origin_or_last_month_is_background():
+    # the deal "to develop antibodies" is the news (a co-development); the licence from the institute is not
     assert relations("G3 Therapies signed a deal with Novenda to develop antibodies. The company's work is based "
-                     "on technology licensed from the Garrow Institute of Medical Research.") == set()
+                     "on technology licensed from the Garrow Institute of Medical Research.") == {
+        ("co_development", (("G3 Therapies", "partner"), ("Novenda", "partner")))}
     assert relations("The FDA approved Zeprella. Madrid-based MarFarma, which developed the drug, licensed its US "
                      "commercialization rights to Jasper Pharmaceuticals last December.") == set()
 

@@ -11,6 +11,7 @@ are not events and give nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .roles import ROLE_READERS
 from .triggers import BACKGROUND, EVENT, ORG, PRIORITY, TRIGGERS, Finding, candidate_types, org_number
@@ -59,7 +60,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     types = candidate_types(lower)
     candidates = [t for t in PRIORITY if t in types]
     if not candidates:
-        return []
+        return _by_purpose(masked, funders) if " with @" in masked else []
     masked = without_appositions(masked)
     if "through " in masked or "via " in masked:
         masked = _THROUGH_ARM.sub("", masked)
@@ -72,7 +73,9 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
         return []
     # The triggers first: they fail more sentences than the event and background patterns, and cost less.
     found = [t for t in candidates if _happens(TRIGGERS[t], masked)]
-    if not found or not EVENT.search(masked) or BACKGROUND.search(masked):
+    if not found:
+        return _by_purpose(masked, funders) if " with @" in masked else []
+    if not EVENT.search(masked) or BACKGROUND.search(masked):
         return []
     findings = []
     for rel_type in found:
@@ -82,6 +85,35 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
             if rel_type in ("acquisition", "merger", "joint_venture", "consortium"):
                 break
     return _drop_collab_duplicates(findings, masked)
+
+
+#: "X entered into an agreement with Y to develop ...", "signed an agreement with Y for the manufacture and supply
+#: of viral vectors", "an agreement with Y for the launch of the test in India": an agreement whose purpose names
+#: its type, read only when no trigger of a type does.
+_PURPOSE = _c(r"\b(?:agreement|deal|pact|arrangement)\s+with\s+(?:the\s+)?(?P<b>{O})(?:\s*\([^()@]*\))?,?\s+"
+              r"(?:to|for)\s+(?:the\s+)?(?:joint(?:ly)?\s+)?(?P<what>co-?develop|develop|manufactur|supply|suppli|"
+              r"produc|commerciali[sz]|market|distribut|launch|sell|sale)")
+_PURPOSE_TYPES = {"co-develop": "co_development", "codevelop": "co_development", "develop": "co_development",
+                  "manufactur": "contract_services", "supply": "contract_services", "suppli": "contract_services",
+                  "produc": "contract_services"}
+
+
+def _by_purpose(masked: str, funders: set[int]) -> list[Finding]:
+    """The relation of an agreement read from its purpose ("an agreement with Y to develop ...").
+
+    An agreement with a funder (an agency's contract "for the development of") is left to the grant and
+    contract rules; a service agreement's client and provider are left to :mod:`.settle`.
+    """
+    purpose = _PURPOSE.search(masked)
+    if purpose is None or org_number(purpose, "b") in funders or BACKGROUND.search(masked) or not EVENT.search(masked):
+        return []
+    rel_type = _PURPOSE_TYPES.get(masked[purpose.start("what"):purpose.end("what")].lower(), "marketing_distribution")
+    orgs = [int(k) for k in ORG.findall(without_appositions(masked))]
+    if rel_type == "contract_services":
+        unique = list(dict.fromkeys(orgs))
+        return [Finding(rel_type, {}, strength=0.5, unresolved=unique)] if len(unique) >= 2 else []
+    finding = ROLE_READERS[rel_type](without_appositions(masked), orgs, funders)
+    return [] if finding is None else [replace(finding, strength=min(finding.strength, 0.6))]
 
 
 #: "a new global collaboration ... to discover, develop and commercialize", "a collaboration agreement ... for late
@@ -111,13 +143,6 @@ def _happens(trigger: re.Pattern[str], masked: str) -> bool:
     return any(not _NOT_YET.search(masked, max(0, m.start() - 40), m.start()) for m in trigger.finditer(masked))
 
 
-#: "a research collaboration and license agreement", "a licensing and collaboration agreement": the agreement
-#: names both relations, and alliance counts keep both (the research is coupled, the licence pecuniary).
-_COLLABORATION_AND_LICENCE = re.compile(
-    r"\b(?<!option, )(?<!option )(?:research |r&d |discovery )?collaboration,? and (?:exclusive )?licen[cs]e agreement|"
-    r"\blicen[cs](?:e|ing),? and (?:research )?collaboration agreement|\bresearch, collaboration and licen[cs]e", re.I)
-
-
 #: "X will obtain an exclusive worldwide license ..., while Y will retain an exclusive option to co-commercialize":
 #: the licensor keeps a share of the selling; the deal is the licence.
 _RETAINED_CO_SELLING = re.compile(r"\b(?:retain\w*|keep\w*|kept)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
@@ -125,12 +150,15 @@ _RETAINED_CO_SELLING = re.compile(r"\b(?:retain\w*|keep\w*|kept)\s+(?:an?\s+|the
 
 
 def _drop_collab_duplicates(findings: list[Finding], masked: str) -> list[Finding]:
-    """A licence or co-development sentence that also says 'collaboration' is one relation, unless it names a
-    collaboration and licence agreement; so is a grant whose sentence also reads, without roles, as a service
-    contract between the same parties."""
+    """A licence or co-development sentence that also names a partnership or an alliance is one relation; so is a
+    grant whose sentence also reads, without roles, as a service contract between the same parties.
+
+    A licence told together with a collaboration ("a research collaboration and license agreement", "will
+    collaborate ... and license the resulting candidates") is both: alliance counts keep the coupled research
+    and the pecuniary licence (Hagedoorn 2002), as the real-text labellers did.
+    """
     types = {f.type for f in findings}
-    both = types == {"license", "rd_collaboration"} and "ollaboration" in masked and bool(
-        _COLLABORATION_AND_LICENCE.search(masked))
+    both = types == {"license", "rd_collaboration"} and "ollaboration" in masked
     if types & {"license", "co_development", "marketing_distribution", "contract_services", "joint_venture",
                 "consortium", "spin_off"} and not both:
         findings = [f for f in findings if f.type != "rd_collaboration"]

@@ -204,6 +204,9 @@ _LICENSE = [
 _LICENSEE_ALONE = _c(r"(?P<a>{O})[^@]{0,30}?\b(?:has |will |to )?(?:obtained|obtains|obtain|gains?|gained|secured|"
                      r"(?:has|have|was|were) been granted)\b"
                      r"[^@]{0,40}?\b(?:licen|rights|option)")
+#: "under which Y receives an exclusive license": received rights, not money received for them.
+_LICENSE_RECEIVED = _c(r"(?P<a>{O})[^@]{0,30}?\b(?:receives?|received|receiving)\s+(?:an?\s+|the\s+)?"
+                       r"(?:(?:exclusive|non-exclusive|worldwide|global|royalty-bearing),?\s+){0,3}(?:licen|rights|option)")
 _INLICENSED = _c(r"(?P<a>{O})[^@]{0,30}?\bin-licens")
 
 
@@ -212,7 +215,7 @@ def _license(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
         return None
     finding = _pair(masked, orgs, _LICENSE, "license", ("licensor", "licensee"))
     if finding and not finding.roles:
-        alone = _LICENSEE_ALONE.search(masked) or _INLICENSED.search(masked)
+        alone = _LICENSEE_ALONE.search(masked) or _LICENSE_RECEIVED.search(masked) or _INLICENSED.search(masked)
         if alone:
             licensee = org_number(alone, "a")
             if _WITH_END.search(masked[: alone.start("a")]) and not _WITH_LICENSEE.search(masked):

@@ -6,7 +6,7 @@ come, in order, from another sentence about the same deal that says it
 ("Jinghua will provide Aldermoor with ..."), from who pays whom ("Kerberos will
 receive an upfront payment": the payee is the licensor), from what the parties
 are (a university or institute licenses its patents out, a contract research
-or manufacturing organisation is the provider, big pharma in-licenses), and
+or manufacturing organisation is the provider, big pharma in-licenses and buys services), and
 last from who issued the release.
 """
 
@@ -47,7 +47,10 @@ def settle_roles(drafts: Sequence[_Draft], masked: list[str], kinds: list[str | 
             finding.roles = _licence_roles(first, second, paying, kinds, announcer)
         elif finding.type == "contract_services":
             providers = [k for k in first + second if kinds[k] in ("cro", "cmo")]
-            provider_side = first if providers and providers[0] in first else second
+            if providers:
+                provider_side = first if providers[0] in first else second
+            else:   # big pharma buys the service; otherwise the party the agreement is "with" provides it
+                provider_side = first if any(kinds[k] == "big_pharma" for k in second) else second
             finding.roles = {k: ("provider" if k in provider_side else "client") for k in first + second}
 
 

@@ -1,0 +1,48 @@
+"""An agreement read from its purpose, services bought by big pharma, a licence told with a collaboration,
+a licence received, and gold names written with their bracketed short form; invented names.
+
+An agreement "with Y to develop", "for the manufacture and supply of" or "for the launch of" names its type
+when no other word does; an agreement with a funder is not read so (an agency's contract "for the
+development of" its vaccine is no co-development). A sentence that tells a collaboration and a licence
+gives both, as the real-text labellers counted them.
+"""
+
+from press_release import relations
+
+from bioregion.extract.scoring import same_name
+
+
+def test_an_agreement_to_develop_is_a_co_development():
+    assert relations("Drug major Harwell Pharmaceuticals on Wednesday said it has entered into an agreement with "
+                     "Cendra Pharma for developing generic soft-gelatin capsule formulations.") == {
+        ("co_development", (("Cendra Pharma", "partner"), ("Harwell Pharmaceuticals", "partner")))}
+
+
+def test_an_agreement_for_a_launch_is_a_distribution_deal():
+    assert relations("Vermara today announced an agreement with Questor Diagnostics for the launch of the OVA-7 "
+                     "ovarian cancer test in India.") == {
+        ("marketing_distribution", (("Questor Diagnostics", "partner"), ("Vermara", "partner")))}
+
+
+def test_an_agreement_to_manufacture_for_big_pharma_makes_big_pharma_the_client():
+    assert relations("Gene therapy group Veltrix Bio said it had signed an agreement with Novartis for the "
+                     "manufacture and supply of viral vectors.") == {
+        ("contract_services", (("Novartis", "client"), ("Veltrix Bio", "provider")))}
+
+
+def test_an_agreement_with_an_agency_for_development_is_no_co_development():
+    assert relations("Emberline signed an agreement with BARDA for the development of its next-generation "
+                     "anthrax vaccine.") == set()
+
+
+def test_a_collaboration_with_a_licence_is_both_and_the_receiver_is_the_licensee():
+    assert relations("Arvana Therapeutics entered into a research collaboration with Celvio, under which Celvio "
+                     "receives an exclusive license to the resulting antibodies.") == {
+        ("rd_collaboration", (("Arvana Therapeutics", "partner"), ("Celvio", "partner"))),
+        ("license", (("Arvana Therapeutics", "licensor"), ("Celvio", "licensee")))}
+
+
+def test_a_gold_name_matches_the_short_form_it_defines_in_brackets():
+    assert same_name("CARB-X", "Combating Antibiotic Resistant Bacteria Biopharmaceutical Accelerator (CARB-X)")
+    assert same_name("Tunra Research Associates Ltd", "Tunra Research Associates (TRA) Ltd")
+    assert not same_name("China", "Hutchison Whampoa (China) Ltd")
