@@ -1,5 +1,6 @@
 """An agreement read from its purpose, services bought by big pharma, a licence told with a collaboration,
-a licence received, and gold names written with their bracketed short form; invented names.
+a licence received, a buyer that "will buy", an equity interest bought, and gold names written with their
+bracketed short form; invented names.
 
 An agreement "with Y to develop", "for the manufacture and supply of" or "for the launch of" names its type
 when no other word does; an agreement with a funder is not read so (an agency's contract "for the
@@ -46,3 +47,16 @@ def test_a_gold_name_matches_the_short_form_it_defines_in_brackets():
     assert same_name("CARB-X", "Combating Antibiotic Resistant Bacteria Biopharmaceutical Accelerator (CARB-X)")
     assert same_name("Tunra Research Associates Ltd", "Tunra Research Associates (TRA) Ltd")
     assert not same_name("China", "Hutchison Whampoa (China) Ltd")
+
+
+def test_a_buyer_that_will_buy_and_an_equity_interest_bought():
+    assert relations("German pharmaceutical giant Bauer said on Monday it will buy US-based biotech firm Asklon "
+                     "BioPharmaceutical for as much as 3.38 billion euros.") == {
+        ("acquisition", (("Asklon BioPharmaceutical", "target"), ("Bauer", "acquirer")))}
+    assert relations("Gilon Sciences announced that it will invest $300 million to acquire a 49.9% equity interest "
+                     "in Tazona Therapeutics, a privately held company.") == {
+        ("equity_investment", (("Gilon Sciences", "investor"), ("Tazona Therapeutics", "investee")))}
+    # goods bought for a sum are supplies, no company bought
+    assert relations("In addition, HHS will buy $63 million worth of blood plasma from Canvex Corp. (TSX:CVX) to "
+                     "manufacture anthrax antitoxin.") == {
+        ("contract_services", (("Canvex Corp.", "provider"), ("HHS", "client")))}

@@ -41,7 +41,7 @@ _STAKE = re.compile(r"\b(?:shares|stake|equity|interest|private placement)\b", r
 _STOCK_DEAL = _c(r"\b(?:common stock|ordinary shares|preferred (?:stock|shares)|private placement|equity investment|"
                  r"minority (?:stake|interest))\b")
 _NOT_ACQ = _c(r"\b(?:acquisition of (?:data|patients|images)|acquir\w* (?:a |an )?(?:\d+(?:\.\d+)?%? )?"
-              r"(?:minority )?(?:stake|interest|shares))")
+              r"(?:minority )?(?:stake|interest|shares)|(?:buy|purchas)\w* [$€£][\d.,]+ (?:million |billion )?worth of)")
 _ALL_SHARES = _c(r"\ball (?:of )?(?:the |its |their )?(?:outstanding|issued|shares\b)|\b100%|\bremaining shares\b|"
                  r"\bper share in cash\b")
 
@@ -85,7 +85,8 @@ _ACQ = [
         r"tender offer\b[^@]{0,60}?\bfor (?:all (?:of )?(?:the )?(?:outstanding )?shares of )?(?P<b>{O})"),
      "acquirer", "target"),
     (_c(r"(?P<a>{O}){G80}\b(?:to acquire|will acquire|has acquired|have acquired|acquired|acquires|acquire|"
-        r"acquisition of|agreed to (?:acquire|buy)|to buy|buys|bought|to purchase|purchased|takeover of)\b"
+        r"acquisition of|agreed to (?:acquire|buy)|to buy|will buy|buys|bought|to purchase|will purchase|purchased|"
+        r"takeover of)\b"
         r"(?:[^@]{0,120}?\bfrom |\s*all (?:of )?(?:the )?(?:issued and )?outstanding (?:capital stock|shares|"
         r"equity)[^@]{0,20}?\bof\b[^@]{0,80}?|[^@]{0,60}?)(?P<b>{O})"), "acquirer", "target"),
 ]

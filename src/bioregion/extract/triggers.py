@@ -236,7 +236,8 @@ TRIGGERS = {
                                  r"distribution|commerciali[sz]ation)|(?:acquir\w*|obtain\w*|gain\w*|receiv\w*|"
                                  r"secur\w*)\s+(?:the\s+)?(?:sole |exclusive )?(?:commerciali[sz]ation|marketing|"
                                  r"distribution|promotion|sales) rights)\b"),
-    "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|private placement|"
+    "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|(?:equity|minority) interest in|"
+                            r"private placement|"
                             r"(?:inject\w*|pour\w*) [^@.;]{0,30}?(?:[$€£¥]|usd |eur )[\d.,]+ ?"
                             r"(?:million|billion|m|bn)?\b[^@.;]{0,20}?\binto(?= (?:[\w-]+ ){0,4}?{O})|"
                             r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
@@ -277,7 +278,7 @@ TRIGGER_WORDS = {
     "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected",
                           "preferred"),
     "marketing_distribution": ("distribut", "promot", "marketing", "commerciali", "rights"),
-    "equity_investment": ("equity", "stake", "placement", "shares", "stock", "inject", "pour", "offering"),
+    "equity_investment": ("equity", "stake", "interest in", "placement", "shares", "stock", "inject", "pour", "offering"),
     "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
                       "tranche", "investment"),
     "spin_off": ("spin", "spun", "demerg"),
