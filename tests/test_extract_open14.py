@@ -1,6 +1,7 @@
 """An agreement read from its purpose, services bought by big pharma, a licence told with a collaboration,
 a licence received, a buyer that "will buy", an equity interest bought, and gold names written with their
-bracketed short form; invented names.
+bracketed short form; invented names, but for well-known institutions whose names hold "and", a comma or a
+possessive.
 
 An agreement "with Y to develop", "for the manufacture and supply of" or "for the launch of" names its type
 when no other word does; an agreement with a funder is not read so (an agency's contract "for the
@@ -8,7 +9,7 @@ development of" its vaccine is no co-development). A sentence that tells a colla
 gives both, as the real-text labellers counted them.
 """
 
-from press_release import relations
+from press_release import mention_names, relations
 
 from bioregion.extract.scoring import same_name
 
@@ -60,3 +61,12 @@ def test_a_buyer_that_will_buy_and_an_equity_interest_bought():
     assert relations("In addition, HHS will buy $63 million worth of blood plasma from Canvex Corp. (TSX:CVX) to "
                      "manufacture anthrax antitoxin.") == {
         ("contract_services", (("Canvex Corp.", "provider"), ("HHS", "client")))}
+
+
+def test_institutions_named_with_and_a_comma_or_a_possessive_are_whole_names():
+    assert mention_names(["The Walter and Eliza Hall Institute of Medical Research will work with Kestra Bio.",
+                          "Pfizer signed an $85 million agreement with the University of California, San Francisco.",
+                          "The fund of Massachusetts General Hospital and Brigham and Women’s Hospital joined."]) == [
+        ["Walter and Eliza Hall Institute of Medical Research", "Kestra Bio"],
+        ["Pfizer", "University of California, San Francisco"],
+        ["Massachusetts General Hospital", "Brigham and Women’s Hospital"]]

@@ -48,7 +48,7 @@ AGENCIES: tuple[KnownOrganisation, ...] = (
     _a("cdmrp", "Congressionally Directed Medical Research Programs", "CDMRP", country="US"),
     _a("hhs", "U.S. Department of Health and Human Services", "Department of Health and Human Services|HHS",
        country="US"),
-    _a("cdc", "Centers for Disease Control and Prevention", "CDC", country="US"),
+    _a("cdc", "Centers for Disease Control and Prevention", "CDC|Centers for Disease Control", country="US"),
     _a("nsf", "National Science Foundation", "NSF", country="US"),
     _a("cprit", "Cancer Prevention and Research Institute of Texas", "CPRIT", country="US"),
     _a("cirm", "California Institute for Regenerative Medicine", "CIRM", country="US"),

@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 
 from .agencies import AGENCIES
 from .fastre import by_first_letter
+from .institutions import INSTITUTIONS
 from .names import BUILTIN_ORGANISATIONS, normalise
 
 __all__ = ["Gazetteer", "Entry", "builtin_gazetteer"]
@@ -63,7 +64,7 @@ class Gazetteer:
         self._literal_pattern: re.Pattern[str] | None = None
         self._literal_prefilter: re.Pattern[str] | None = None
         if builtin:
-            for known in BUILTIN_ORGANISATIONS + AGENCIES:
+            for known in BUILTIN_ORGANISATIONS + AGENCIES + INSTITUTIONS:
                 entry = Entry(known.id, known.name, known.kind, known.parent_id, known.country, True)
                 self._add(entry, (known.name, *known.aliases))
         for row in organisations:
