@@ -1,7 +1,7 @@
 """An agreement read from its purpose, services bought by big pharma, a licence told with a collaboration,
-a licence received, a buyer that "will buy", an equity interest bought, and gold names written with their
-bracketed short form; invented names, but for well-known institutions whose names hold "and", a comma or a
-possessive.
+a licence received, a buyer that "will buy", an equity interest bought, products named as parties, and gold
+names written with their bracketed short form; invented names, but for well-known institutions whose names
+hold "and", a comma or a possessive.
 
 An agreement "with Y to develop", "for the manufacture and supply of" or "for the launch of" names its type
 when no other word does; an agreement with a funder is not read so (an agency's contract "for the
@@ -70,3 +70,16 @@ def test_institutions_named_with_and_a_comma_or_a_possessive_are_whole_names():
         ["Walter and Eliza Hall Institute of Medical Research", "Kestra Bio"],
         ["Pfizer", "University of California, San Francisco"],
         ["Massachusetts General Hospital", "Brigham and Women’s Hospital"]]
+
+
+def test_a_name_marked_as_a_product_once_is_no_party_anywhere():
+    assert mention_names(["Ucora and Otsuka signed an agreement to promote Ucora's drug, Zentavia® in Japan.",
+                          "Zentavia has a high affinity for human TNF.",
+                          "Vellcare signed a licence with Celtrona Inc. for CT-P13 (Remsiva) and CT-P10 (Truxova).",
+                          "Remsiva has been sold in more than 80 countries.",
+                          "Aslora Pharma would grant Biogenta Ltd rights to commercialize Dorvatinib in South Korea.",
+                          "Dorvatinib is a small-molecule inhibitor."]) == [
+        ["Ucora", "Otsuka", "Ucora"], [], ["Vellcare", "Celtrona Inc."], [], ["Aslora Pharma", "Biogenta Ltd"], []]
+    # a company's name may end like a drug stem: "Intercept", "Halvorsen"
+    assert mention_names(["Intercept Pharmaceuticals and Halvorsen signed.", "Intercept said Halvorsen paid."]) == [
+        ["Intercept Pharmaceuticals", "Halvorsen"], ["Intercept", "Halvorsen"]]

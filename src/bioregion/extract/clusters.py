@@ -114,6 +114,17 @@ class NameRegistry:
             if owner is not None:
                 self._fold(key, owner)
 
+    def drop_products(self, products: set[str]) -> None:
+        """Forget the clusters every name of which the document marks as a product ("Cimzia®", "CT-P13 (Remsima)").
+
+        A name is found as a company in one sentence ("Remsima has been commercialized in 80 countries") and
+        as a product in another; a product is no party anywhere in the document.
+        """
+        for key in [k for k, c in self.clusters.items() if c.entry is None and set(c.names) <= products]:
+            del self.clusters[key]
+            for variant in [v for v, k in self.variants.items() if k == key]:
+                del self.variants[variant]
+
     def _fold(self, key: str, owner: str) -> None:
         self.clusters[owner].names.extend(self.clusters.pop(key).names)
         self.variants.update({v: owner for v, k in self.variants.items() if k == key})

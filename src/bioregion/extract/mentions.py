@@ -294,8 +294,11 @@ def find_mentions(sentences: list[str], gazetteer: Gazetteer, first_body: int = 
         if not gazetteer.literal_prefilter.search(joined) or not literal.search(joined):
             literal = None
     items = list_items(cleaned) if any(s.endswith(":") for s in cleaned) else set()
+    products: set[str] = set()
     for index, (text, original) in enumerate(zip(cleaned, sentences)):
-        _collect(text, original, registry, gazetteer, lowered, literal, index in items)
+        _collect(text, original, registry, gazetteer, lowered, literal, index in items, products)
+    if products:
+        registry.drop_products(products)
     registry.merge_short_forms()
     marked = [[Mention(start, end, text[start:end], key) for start, end, key in hits]
               for text, hits in zip(cleaned, registry.find_in(cleaned))]
@@ -346,7 +349,7 @@ _PRODUCT_PHRASE = re.compile(r"\s(?:Therapies|Treatments|Medicines|Vaccines|Dise
 
 
 def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazetteer, lowered: LoweredWords,
-             literal: re.Pattern[str] | None, item: bool = False) -> None:
+             literal: re.Pattern[str] | None, item: bool = False, products: set[str] | None = None) -> None:
     for found in literal.finditer(text) if literal is not None else ():
         key = registry.add(found.group())
         acronym = _ACRONYM.match(text, found.end())
@@ -370,7 +373,12 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
         if (piece in persons or persons and piece.count(" ") > 1 and _titled_person(piece, persons)) \
                 and not has_legal_suffix(piece):
             continue
-        if not name_like or (not strong and index not in slots and is_place_or_product(text, end)):
+        if not name_like:
+            continue
+        if not strong and products is not None and " " not in piece and _named_as_product(text, start, end, piece):
+            products.add(piece)   # "Cimzia®", "CT-P13 (Remsima)", "Varlitinib": a product wherever it is named
+            continue
+        if not strong and index not in slots and is_place_or_product(text, end):
             continue
         if not strong and _FACILITY.match(text, end):
             continue   # "Brennick's Center for Process Innovation (CPI) facility": a site, no organisation
@@ -397,6 +405,23 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
             _BARE_TICKER.match(text, end) if has_legal_suffix(piece) else None)
         if acronym and not set(acronym.group("acronym").split()) <= _GENERIC:
             registry.alias(acronym.group("acronym"), key)
+
+
+#: "Cimzia®", "Zentrapine(R)", "VELTRENZA (velsotinib)": a trademark sign or a generic name after a brand.
+_BRAND_MARK = re.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s\((?:[a-z][a-z\-]{4,})\)")
+#: "CT-P13 (Remsima)": a brand in brackets after its product code.
+_CODE_BEFORE = re.compile(r"\b[A-Z]{1,5}-?[A-Z]{0,5}-?\d+[A-Za-z0-9]* \($")
+#: International nonproprietary name stems (WHO INN): "Varlitinib", "Ociperlimab", "Sotagliflozin"; not the
+#: stems companies' names end in too ("-cept": Intercept; "-rsen": Halvorsen, Andersen).
+_INN_STEM = re.compile(r"[A-Z][a-z]{3,}(?:tinib|ciclib|parib|lisib|rafenib|degib|zomib|zumab|ximab|limab|tamab|umab|"
+                       r"glutide|gliptin|gliflozin|sartan|vastatin|floxacin|platin|taxel|rubicin|tecan|siran|"
+                       r"leucel|poetin)")
+
+
+def _named_as_product(text: str, start: int, end: int, piece: str) -> bool:
+    """Whether a one-word chunk is a product by its form or the marks around it (see :data:`_INN_STEM`)."""
+    return bool(_BRAND_MARK.match(text, end) or (start > 2 and text[start - 1] == "(" and _CODE_BEFORE.search(
+        text, max(0, start - 16), start)) or _INN_STEM.fullmatch(piece))
 
 
 def _listed_on_exchange(original: str, end: int) -> bool:
