@@ -420,8 +420,10 @@ _INN_STEM = re.compile(r"[A-Z][a-z]{3,}(?:tinib|ciclib|parib|lisib|rafenib|degib
 
 def _named_as_product(text: str, start: int, end: int, piece: str) -> bool:
     """Whether a one-word chunk is a product by its form or the marks around it (see :data:`_INN_STEM`)."""
-    return bool(_BRAND_MARK.match(text, end) or (start > 2 and text[start - 1] == "(" and _CODE_BEFORE.search(
-        text, max(0, start - 16), start)) or _INN_STEM.fullmatch(piece))
+    follow = text[end:end + 2]
+    return bool(("®" in follow or "™" in follow or "(" in follow) and _BRAND_MARK.match(text, end) or (
+        start > 2 and text[start - 1] == "(" and _CODE_BEFORE.search(text, max(0, start - 16), start)) or (
+        len(piece) > 7 and piece[-1] in "beln" and _INN_STEM.fullmatch(piece)))
 
 
 def _listed_on_exchange(original: str, end: int) -> bool:
