@@ -36,9 +36,10 @@ INSTITUTIONS: tuple[KnownOrganisation, ...] = (
     _i("mskcc", "Memorial Sloan Kettering Cancer Center", "Memorial Sloan-Kettering Cancer Center|MSKCC",
        "hospital", "US"),
     _i("broad", "Broad Institute of MIT and Harvard", "Broad Institute", "research_institute", "US"),
-    _i("unc", "University of North Carolina at Chapel Hill", "University of North Carolina, Chapel Hill|UNC-Chapel Hill",
-       "university", "US"),
-    *(_i(id_, f"University of California, {campus}", aliases, "university", "US") for id_, campus, aliases in _UC_CAMPUSES),
+    _i("unc", "University of North Carolina at Chapel Hill",
+       "University of North Carolina, Chapel Hill|UNC-Chapel Hill", "university", "US"),
+    *(_i(id_, f"University of California, {campus}", aliases, "university", "US")
+      for id_, campus, aliases in _UC_CAMPUSES),
     _i("alzheimers-association", "Alzheimer's Association", "Alzheimer’s Association", "patient_organisation", "US"),
     _i("gamrif", "Global Antimicrobial Resistance Innovation Fund", "GAMRIF", "government_agency", "GB"),
     _i("bd", "Becton, Dickinson and Company", "BD|Becton Dickinson|BD Biosciences", "medtech", "US"),

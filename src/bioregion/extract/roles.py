@@ -41,7 +41,8 @@ _STAKE = re.compile(r"\b(?:shares|stake|equity|interest|private placement)\b", r
 _STOCK_DEAL = _c(r"\b(?:common stock|ordinary shares|preferred (?:stock|shares)|private placement|equity investment|"
                  r"minority (?:stake|interest))\b")
 _NOT_ACQ = _c(r"\b(?:acquisition of (?:data|patients|images)|acquir\w* (?:a |an )?(?:\d+(?:\.\d+)?%? )?"
-              r"(?:minority )?(?:stake|interest|shares)|(?:buy|purchas)\w* [$€£][\d.,]+ (?:million |billion )?worth of)")
+              r"(?:minority )?(?:stake|interest|shares)|"
+              r"(?:buy|purchas)\w* [$€£][\d.,]+ (?:million |billion )?worth of)")
 _ALL_SHARES = _c(r"\ball (?:of )?(?:the |its |their )?(?:outstanding|issued|shares\b)|\b100%|\bremaining shares\b|"
                  r"\bper share in cash\b")
 
@@ -207,7 +208,8 @@ _LICENSEE_ALONE = _c(r"(?P<a>{O})[^@]{0,30}?\b(?:has |will |to )?(?:obtained|obt
                      r"[^@]{0,40}?\b(?:licen|rights|option)")
 #: "under which Y receives an exclusive license": received rights, not money received for them.
 _LICENSE_RECEIVED = _c(r"(?P<a>{O})[^@]{0,30}?\b(?:receives?|received|receiving)\s+(?:an?\s+|the\s+)?"
-                       r"(?:(?:exclusive|non-exclusive|worldwide|global|royalty-bearing),?\s+){0,3}(?:licen|rights|option)")
+                       r"(?:(?:exclusive|non-exclusive|worldwide|global|royalty-bearing),?\s+){0,3}"
+                       r"(?:licen|rights|option)")
 _INLICENSED = _c(r"(?P<a>{O})[^@]{0,30}?\bin-licens")
 
 
