@@ -108,11 +108,12 @@ def _by_purpose(masked: str, funders: set[int]) -> list[Finding]:
     if purpose is None or org_number(purpose, "b") in funders or BACKGROUND.search(masked) or not EVENT.search(masked):
         return []
     rel_type = _PURPOSE_TYPES.get(masked[purpose.start("what"):purpose.end("what")].lower(), "marketing_distribution")
-    orgs = [int(k) for k in ORG.findall(without_appositions(masked))]
+    described = without_appositions(masked)
+    orgs = [int(k) for k in ORG.findall(described)]
     if rel_type == "contract_services":
         unique = list(dict.fromkeys(orgs))
         return [Finding(rel_type, {}, strength=0.5, unresolved=unique)] if len(unique) >= 2 else []
-    finding = ROLE_READERS[rel_type](without_appositions(masked), orgs, funders)
+    finding = ROLE_READERS[rel_type](described, orgs, funders)
     return [] if finding is None else [replace(finding, strength=min(finding.strength, 0.6))]
 
 
