@@ -90,11 +90,13 @@ _APPOSITION = re.compile(
     r"group|CRO|CDMO|CMO|subsidiary|division|unit|incubator|hospital|centre|center|charity|foundation|joint venture|"
     r"drugmaker|drug maker|pharma major|major|giant))\b"
 )
-#: A description right before a name ("with US pharma giant Pfizer"), up to the end of the text before it.
-_DESC_HEAD = (r"(?:company|firm|biotech|biopharma|pharma|investor|fund|agency|investment company|venture capital firm|"
-              r"group|university|institute|CRO|CDMO|incubator|organi[sz]ation|foundation|drugmaker|contractors?|major|"
-              r"giant|maker|developer|business|spin-off|spin-out|spinout|start-up|startup|subsidiary|affiliate|"
-              r"manufacturer))")
+#: The last word of a description before a name ("with US pharma giant Pfizer"): a cheap test before the patterns.
+_DESC_HEADS = frozenset("company firm biotech biopharma pharma investor fund agency group university institute CRO "
+                        "CDMO incubator organization organisation foundation drugmaker contractor contractors major "
+                        "giant maker developer business spin-off spin-out spinout start-up startup subsidiary "
+                        "affiliate manufacturer".split())
+#: A description right before a name, up to the end of the text before it.
+_DESC_HEAD = "(?:investment company|venture capital firm|" + "|".join(sorted(_DESC_HEADS)) + "))"
 _DESC_WORDS = r"(?P<desc>(?:[\w\-]+\s+){0,3}" + _DESC_HEAD + r"\s+$"
 #: "from orthopaedic product manufacturer Bioventus", "in infant formula maker Mead Johnson": after a preposition too.
 _DESC_BEFORE = re.compile(r"(?:\b(?:the|a|an|with|and|from|by|to|of|for|in|on|[\w.]+-based)|[\w)]['’]s)\s+"
@@ -122,11 +124,6 @@ _SENTENCE_LEAD = re.compile(r"\s*(?:[-•*]\s+)?(?:(?:date\s+)?(?:19|20)\d\d-\d\
                             r"(?:(?:Today|Separately|Additionally|In addition|Meanwhile),?\s+)?")
 #: What joins two names of one list ("Lonza and Zeta Bio announced", "Eli Lilly, Merck and Pfizer").
 _AND_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*|,\s+and\s+)")
-#: The last word of a description before a name (``_DESC_BEFORE``): a cheap test before the pattern.
-_DESC_HEADS = frozenset("company firm biotech biopharma pharma investor fund agency group university institute CRO "
-                        "CDMO incubator organization organisation foundation drugmaker contractor contractors major "
-                        "giant maker developer business spin-off spin-out spinout start-up startup subsidiary "
-                        "affiliate manufacturer".split())
 
 
 @dataclass
