@@ -24,7 +24,7 @@ from .clusters import Cluster, NameRegistry
 from .fastre import branches_by_first_char, words_at_boundary
 from .gazetteer import Gazetteer
 from .kinds import ACADEMIC_KINDS, FUNDER_KINDS, kind_of
-from .places import COUNTRIES, COUNTRY, is_place_or_product
+from .places import BRAND_MARK, COUNTRIES, COUNTRY, is_place_or_product
 
 __all__ = ["Mention", "Cluster", "DocumentMentions", "find_mentions", "list_items"]
 
@@ -95,7 +95,7 @@ _DESC_HEADS = frozenset("company firm biotech biopharma pharma investor fund age
                         "CDMO incubator organization organisation foundation drugmaker contractor contractors major "
                         "giant maker developer business spin-off spin-out spinout start-up startup subsidiary "
                         "affiliate manufacturer".split())
-#: A description right before a name, up to the end of the text before it.
+#: A description right before a name, up to the end of the text before it (its last bracket closes ``desc``).
 _DESC_HEAD = "(?:investment company|venture capital firm|" + "|".join(sorted(_DESC_HEADS)) + "))"
 _DESC_WORDS = r"(?P<desc>(?:[\w\-]+\s+){0,3}" + _DESC_HEAD + r"\s+$"
 #: "from orthopaedic product manufacturer Bioventus", "in infant formula maker Mead Johnson": after a preposition too.
@@ -404,8 +404,6 @@ def _collect(text: str, original: str, registry: NameRegistry, gazetteer: Gazett
             registry.alias(acronym.group("acronym"), key)
 
 
-#: "Cimzia®", "Zentrapine(R)", "VELTRENZA (velsotinib)": a trademark sign or a generic name after a brand.
-_BRAND_MARK = re.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s\((?:[a-z][a-z\-]{4,})\)")
 #: "CT-P13 (Remsima)": a brand in brackets after its product code.
 _CODE_BEFORE = re.compile(r"\b[A-Z]{1,5}-?[A-Z]{0,5}-?\d+[A-Za-z0-9]* \($")
 #: International nonproprietary name stems (WHO INN): "Varlitinib", "Ociperlimab", "Sotagliflozin"; not the
@@ -418,7 +416,7 @@ _INN_STEM = re.compile(r"[A-Z][a-z]{3,}(?:tinib|ciclib|parib|lisib|rafenib|degib
 def _named_as_product(text: str, start: int, end: int, piece: str) -> bool:
     """Whether a one-word chunk is a product by its form or the marks around it (see :data:`_INN_STEM`)."""
     follow = text[end:end + 2]
-    return bool(("®" in follow or "™" in follow or "(" in follow) and _BRAND_MARK.match(text, end) or (
+    return bool(("®" in follow or "™" in follow or "(" in follow) and BRAND_MARK.match(text, end) or (
         start > 2 and text[start - 1] == "(" and _CODE_BEFORE.search(text, max(0, start - 16), start)) or (
         len(piece) > 7 and piece[-1] in "beln" and _INN_STEM.fullmatch(piece)))
 

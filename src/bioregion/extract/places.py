@@ -15,7 +15,7 @@ import re
 
 from .dates import DATE_REGEX
 
-__all__ = ["COUNTRIES", "COUNTRY", "is_place_or_product"]
+__all__ = ["BRAND_MARK", "COUNTRIES", "COUNTRY", "is_place_or_product"]
 
 #: Countries as releases write them (a regex alternation).
 COUNTRIES = (
@@ -37,7 +37,11 @@ _STATES = (
     "D\\.C|CA|CO|CT|FL|GA|IL|MA|MD|MI|MN|NC|NJ|NY|OH|PA|TX|UT|VA|WA|ON|QC|BC"
 )
 _PLACE_NEXT = re.compile(rf",\s+(?:{COUNTRIES}|(?:{_STATES})\.?)(?:-based)?(?![\w'’-])(?!\s+[A-Z])|,?\s+(?:{DATE_REGEX})")
-_PRODUCT_NEXT = re.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s\((?:[a-z][a-z\-]{4,}(?: [a-z\-]+)?)\)")
+_TRADEMARK = r"\s?(?:®|™|\((?:R|TM)\))"
+_GENERIC_NAME = r"[a-z][a-z\-]{4,}"
+_PRODUCT_NEXT = re.compile(rf"{_TRADEMARK}|\s\((?:{_GENERIC_NAME}(?: [a-z\-]+)?)\)")
+#: "Cimzia®", "Zentrapine(R)", "VELTRENZA (velsotinib)": a trademark sign or a one-word generic name after a brand.
+BRAND_MARK = re.compile(rf"{_TRADEMARK}|\s\({_GENERIC_NAME}\)")
 
 
 def is_place_or_product(text: str, end: int) -> bool:
