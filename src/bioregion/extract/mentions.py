@@ -453,10 +453,12 @@ _DIGIT_WORD = re.compile(r"(?:^|\s)\d")
 _WHERE_BEFORE = re.compile(r"\b(?:of|in|at|near)\s+$")
 
 
-#: Job titles written before a person's name inside a capitalised chunk ("Science Minister Jane Roe"). Not "Dr.":
-#: "Labor Dr. Merk Kollegen" is a laboratory.
-_JOB_TITLES = frozenset("""CEO CFO COO CSO CTO Chairman Chairwoman President Founder Co-founder Minister Secretary
-    Senator Governor Mayor Commissioner Chancellor Ambassador Director Professor""".split())
+#: Offices written before a person's name ("CEO Martin Aldous", "Science Minister Jane Roe").
+_OFFICES = """CEO CFO COO CSO CTO Chairman Chairwoman President Founder Co-founder Minister Secretary Senator Governor
+    Mayor Commissioner Chancellor Ambassador""".split()
+#: Job titles written before a person's name inside a capitalised chunk. Not "Dr.": "Labor Dr. Merk Kollegen" is a
+#: laboratory.
+_JOB_TITLES = frozenset([*_OFFICES, "Director", "Professor"])
 
 
 def _titled_person(piece: str, persons: frozenset[str]) -> bool:
@@ -521,10 +523,10 @@ _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently
 #: title before the name, or the title after a comma, each found first and the name read next to it. The titles
 #: are grouped by first letter (:mod:`.fastre`): the regex engine skips to the letters a title can start with.
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"
-_TITLES = (r"CEO|CFO|COO|CSO|CMO|CTO|Chairman|Chairwoman|President|Founder|founder|Co-founder|co-founder|Dr\.|Prof\.|"
-           r"Professor|Mr\.|Ms\.|Mrs\.|Chief Executive(?: Officer)?|Executive Chairman|analyst|spokesperson|spokesman|"
-           r"spokeswoman|said|says|Minister|Secretary|Senator|Governor|Mayor|Commissioner|Chancellor|Ambassador")
-_TITLE_BEFORE = re.compile(rf"(?:{branches_by_first_char(_TITLES.split('|'))})\s+({_NAME})")
+_TITLES = [*_OFFICES, "CMO", "founder", "co-founder", r"Dr\.", r"Prof\.", "Professor", r"Mr\.", r"Ms\.", r"Mrs\.",
+           "Chief Executive(?: Officer)?", "Executive Chairman", "analyst", "spokesperson", "spokesman", "spokeswoman",
+           "said", "says"]
+_TITLE_BEFORE = re.compile(rf"(?:{branches_by_first_char(_TITLES)})\s+({_NAME})")
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:company's\s+|firm's\s+)?(?:Ph\.?\s?D|M\.?\s?D|CEO|chief|Chief|president|President|chairman|"
     r"Chairman|founder|co-founder|head|Head|director|Director|professor|Professor|managing|Managing|partner|Partner|"
