@@ -229,8 +229,6 @@ def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]
     return pieces + _split_bad_connectors(text, begin, end)
 
 
-
-
 def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Chief Executive Officer of Kerntide" at "of" unless an institution word precedes it.
 

@@ -6,8 +6,8 @@ come, in order, from another sentence about the same deal that says it
 ("Jinghua will provide Aldermoor with ..."), from who pays whom ("Kerberos will
 receive an upfront payment": the payee is the licensor), from what the parties
 are (a university or institute licenses its patents out, a contract research
-or manufacturing organisation is the provider, big pharma in-licenses and buys services), and
-last from who issued the release.
+or manufacturing organisation is the provider, big pharma in-licenses and buys
+services), and last from who issued the release.
 """
 
 from __future__ import annotations
