@@ -60,7 +60,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     types = candidate_types(lower)
     candidates = [t for t in PRIORITY if t in types]
     if not candidates:
-        return _by_purpose(masked, funders) if " with @" in masked else []
+        return _by_agreement_purpose(masked, funders) if " with @" in masked else []
     masked = without_appositions(masked)
     if "through " in masked or "via " in masked:
         masked = _THROUGH_ARM.sub("", masked)
@@ -74,7 +74,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     # The triggers first: they fail more sentences than the event and background patterns, and cost less.
     found = [t for t in candidates if _happens(TRIGGERS[t], masked)]
     if not found:
-        return _by_purpose(masked, funders) if " with @" in masked else []
+        return _by_agreement_purpose(masked, funders) if " with @" in masked else []
     if not EVENT.search(masked) or BACKGROUND.search(masked):
         return []
     findings = []
@@ -93,12 +93,12 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
 _PURPOSE = _c(r"\b(?:agreement|deal|pact|arrangement)\s+with\s+(?:the\s+)?(?P<b>{O})(?:\s*\([^()@]*\))?,?\s+"
               r"(?:to|for)\s+(?:the\s+)?(?:joint(?:ly)?\s+)?(?P<what>co-?develop|develop|manufactur|supply|suppli|"
               r"produc|commerciali[sz]|market|distribut|launch|sell|sale)")
-_PURPOSE_TYPES = {"co-develop": "co_development", "codevelop": "co_development", "develop": "co_development",
+_AGREEMENT_PURPOSES = {"co-develop": "co_development", "codevelop": "co_development", "develop": "co_development",
                   "manufactur": "contract_services", "supply": "contract_services", "suppli": "contract_services",
                   "produc": "contract_services"}
 
 
-def _by_purpose(masked: str, funders: set[int]) -> list[Finding]:
+def _by_agreement_purpose(masked: str, funders: set[int]) -> list[Finding]:
     """The relation of an agreement read from its purpose ("an agreement with Y to develop ...").
 
     An agreement with a funder (an agency's contract "for the development of") is left to the grant and
@@ -107,7 +107,8 @@ def _by_purpose(masked: str, funders: set[int]) -> list[Finding]:
     purpose = _PURPOSE.search(masked)
     if purpose is None or org_number(purpose, "b") in funders or BACKGROUND.search(masked) or not EVENT.search(masked):
         return []
-    rel_type = _PURPOSE_TYPES.get(masked[purpose.start("what"):purpose.end("what")].lower(), "marketing_distribution")
+    what = masked[purpose.start("what"):purpose.end("what")].lower()
+    rel_type = _AGREEMENT_PURPOSES.get(what, "marketing_distribution")
     described = without_appositions(masked)
     orgs = [int(k) for k in ORG.findall(described)]
     if rel_type == "contract_services":
