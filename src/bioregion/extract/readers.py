@@ -83,7 +83,7 @@ def document_from_text(source: str, text: str, title: str | None = None) -> Docu
     if title is None:
         lines = text.lstrip().split("\n", 1)
         first = lines[0].strip()
-        if len(first) <= 200 and not re.search(r"[.!?]\s*$", first) and len(lines) > 1:
+        if len(first) <= 200 and not re.search(r"[.!?]\s*$", first) and len(lines) > 1 and not _wrapped(text):
             return Document(source, first, lines[1])
         return Document(source, "", text)
     title = " ".join(title.split())
@@ -91,6 +91,19 @@ def document_from_text(source: str, text: str, title: str | None = None) -> Docu
     if body.startswith(title):
         body = body[len(title):]
     return Document(source, title, body)
+
+
+def _wrapped(text: str) -> bool:
+    """Whether the first line of ``text`` is the first line of a hard-wrapped paragraph, not a title.
+
+    The next line goes on with a lower-case word ("Photocure (OSE: PHO), a Norwegian specialty" /
+    "pharmaceutical company ..."), or the first four lines are all of a newswire's wrap width
+    ("SEATTLE Jan 30 The Bill & Melinda Gates" / "Foundation said on Friday it had awarded ...").
+    """
+    lines = [line.strip() for line in text.lstrip().split("\n", 4)[:4]]
+    if len(lines) < 2 or not lines[1] or re.search(r"[.!?:|]$", lines[0]):
+        return False
+    return lines[1][0].islower() or (len(lines) == 4 and all(35 <= len(line) <= 80 for line in lines))
 
 
 def _read_text(path: Path) -> str:
