@@ -74,6 +74,12 @@ class NameRegistry:
         if entry:
             return "id:" + entry.id, entry
         norm = normalise(piece)
+        trailing = norm.rsplit(" ", 1)
+        if len(trailing) == 2 and trailing[1].capitalize() in _TRAILING:
+            # "Parexel International Corp." is the known "Parexel", however the text named it first.
+            entry = self.gazetteer.lookup_key(trailing[0])
+            if entry:
+                return "id:" + entry.id, entry
         if piece in self.variants:
             return self.variants[piece], None
         if " " not in norm:
