@@ -401,7 +401,11 @@ _GRANT = [
         r"{0,120}?\bfrom (?:the )?(?P<a>{O})"), "funder", "recipient"),
     (_c(r"(?P<b>{O}){G80}\b(?:awarded|received|receives|secured|secures|wins|won|obtained)\b[^@]{0,60}?(?P<a>{O})"
         r"(?:\s*\([^)]*\))?\s+(?:grant|award)\b(?! from)"), "funder", "recipient"),
-    (_c(r"(?P<a>{O})[^@]{0,20}?\bawards [^@]{0,60}?\bto (?P<b>{O})"), "funder", "recipient"),
+    (_c(r"(?P<a>{O})[^@]{0,20}?\b(?:awards|(?:has |have |had )?(?:awarded|granted)) [^@]{0,60}?\bto (?:the )?"
+        r"(?:[\w-]+ ){0,3}?(?P<b>{O})"), "funder", "recipient"),
+    # "The foundation is providing X with a $3 million grant".
+    (_c(r"(?P<a>{O})[^@]{0,60}?\b(?:provid\w*|gives|gave|given) (?P<b>{O}) with (?:a |an )?[^@]{0,40}?\b(?:grant|award)"),
+     "funder", "recipient"),
 ]
 
 

@@ -194,7 +194,7 @@ _GRANT_BRANCHES = [
     *(rf"{currency}\s?[\d.,]+\s?(?:m|bn|million|billion)?\b[^@.;]{{0,40}}?\bto (?:support|fund)\b"
       for currency in (r"\$", "€", "£", "eur", "usd", "gbp")),
     at_boundary(r"receiv\w*\s+(?:a |an )?(?:[$€£]|eur|usd|gbp)\s?[\d.,]+[^@.;]{0,60}?\bfrom\b"),
-    at_boundary(r"granted (?:the company )?{O} (?:a total of |up to )?(?:[$€£¥]|eur|usd|gbp|chf|sek|dkk)"),
+    at_boundary(r"granted (?:the company )?(?:{O} )?(?:a total of |up to )?(?:[$€£¥]|eur|usd|gbp|chf|sek|dkk)"),
     at_boundary(r"selected by (?:the )?{O}(?:\s*\([^)]*\))? to receive\b"),
 ]
 #: Written in lower case: each runs as its lower-case twin on the lower-cased sentence (:func:`folded`).
