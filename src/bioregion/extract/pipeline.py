@@ -33,6 +33,7 @@ from .gazetteer import Gazetteer, builtin_gazetteer
 from .kinds import CHARITABLE_FUNDERS, FUNDER_KINDS, kind_of
 from .layout import read_layout
 from .mentions import DocumentMentions, find_mentions, list_items
+from .programmes import programme_recipients
 from .readers import Document, read_documents
 from .relations import Finding, classify_sentence, develops_and_sells, without_appositions
 from .settle import settle_roles, upgrade_to_license
@@ -126,6 +127,8 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     _selected_for_funding(drafts, masked, funders, news)
     _consortium_grant(drafts, masked, funders, news)
     _agency_contracts(drafts, masked, funders, news)
+    drafts.extend(_Draft(finding, index, {}) for index, finding in programme_recipients(
+        masked, funders, lead, news.is_history))
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
     _co_development_by_purpose(drafts, masked)
@@ -415,7 +418,7 @@ def _merge(drafts: list[_Draft], announcer: int | None) -> list[_Draft]:
             finding.roles.setdefault(announcer, "investee")
         same = next((m for m in merged if m.finding.type == finding.type and (
             finding.type in ("venture_round", "ipo") or set(m.finding.roles) & set(finding.roles))
-            and not _other_funder(m.finding, finding)), None)
+            and not _other_funder(m.finding, finding) and not _other_counterpart(m.finding, finding)), None)
         if same is None:
             merged.append(draft)
             continue
@@ -465,6 +468,20 @@ def _other_funder(first: Finding, second: Finding) -> bool:
     """Grants from two funders ("Bpifrance has granted ...; in addition, Région Occitanie has awarded ...") are two."""
     funders = [{k for k, role in f.roles.items() if role == "funder"} for f in (first, second)]
     return first.type == "grant" and all(funders) and not funders[0] & funders[1]
+
+
+#: The roles of a funder's or a buyer's several counterparts: each award or contract is a relation of its own.
+_EACH_ITS_OWN = {"grant": "recipient", "contract_services": "provider"}
+
+
+def _other_counterpart(first: Finding, second: Finding) -> bool:
+    """A funder's two awards, an agency's two contracts ("BARDA has awarded a similar contract to VaxInnate").
+
+    The findings share the funder (client) but name two recipients (providers), neither in the other finding.
+    """
+    role = _EACH_ITS_OWN.get(first.type)
+    ones = [{k for k, r in f.roles.items() if r == role} for f in (first, second)]
+    return role is not None and all(ones) and not ones[0] & set(second.roles) and not ones[1] & set(first.roles)
 
 
 #: A deal between the same parties has one type: an acquisition is no merger too (a reverse merger is an

@@ -1,0 +1,87 @@
+"""A funder's programme with its recipients named in sentences of their own, a funder's or an agency's several
+awards kept apart, awards given "to" a recipient, a known firm under its longer name, and a hard-wrapped first
+line; invented names, but for well-known funders, agencies and contract research organisations.
+
+A funder that announces awards in the lead ("The Wellcome Trust has made the first awards under its ...")
+gives a grant to each organisation a later sentence names as a recipient without naming the funder again
+("X has been awarded £3.48 million", "Recipients include X, ...; Y, ...", "The second grant to X"); an
+agency's programme of contracts gives contracts. Money from a partner ("will receive $3 million from Y") and
+awards told as past events are not the programme's.
+"""
+
+from press_release import relations
+
+from bioregion.extract.pipeline import extract_document
+from bioregion.extract.readers import document_from_text
+
+
+def test_recipients_named_after_the_funder_announced_its_awards():
+    assert relations("The Wellcome Trust has made the first awards under its £91 million Seeding Drug Discovery "
+                     "initiative. Calverra Bio, an Oxford-based biotech company, has been awarded £3.48 million to "
+                     "develop new antibacterials. Tessan Therapeutics, a spin-out from the University of Bristol, "
+                     "also received a grant. Finally, Morwick Labs has been funded by £2.8 million.") == {
+        ("grant", (("Calverra Bio", "recipient"), ("Wellcome Trust", "funder"))),
+        ("grant", (("Tessan Therapeutics", "recipient"), ("Wellcome Trust", "funder"))),
+        ("grant", (("Morwick Labs", "recipient"), ("Wellcome Trust", "funder")))}
+
+
+def test_a_list_of_recipients_and_the_programme_that_awards_them():
+    assert relations("The Gates Foundation today announced $40 million in new awards. The funds will be awarded "
+                     "through CARB-X. Recipients include Dunmore Pharma, which was awarded $3.9 million; Ivelle "
+                     "Biosciences, a spin-out of the University of Oxford, which will receive $1 million; and Pellan "
+                     "Therapeutics.") == {
+        ("grant", (("CARB-X", "funder"), ("Dunmore Pharma", "recipient"))),
+        ("grant", (("CARB-X", "funder"), ("Ivelle Biosciences", "recipient"))),
+        ("grant", (("CARB-X", "funder"), ("Pellan Therapeutics", "recipient")))}
+
+
+def test_money_from_a_partner_and_past_awards_are_not_the_programmes():
+    assert relations("The Wellcome Trust today announced £20 million in new awards for antibiotic research. "
+                     "Ostrava Bio will receive $3 million from Pfizer. Bracken Labs was awarded a grant in 2012.") == set()
+    # a funder that only funds the announcer announces no programme
+    assert relations("Lumeris Bio, which is funded by the Wellcome Trust, today reported positive results. Halden "
+                     "Therapeutics will receive $5 million.") == set()
+
+
+def test_an_agencys_programme_of_contracts_gives_contracts():
+    assert relations("BARDA today awarded contracts worth up to $222 million for anthrax countermeasures. Serrano "
+                     "Biologics will receive about $10.6 million for an initial two-year period.") == {
+        ("contract_services", (("BARDA", "client"), ("Serrano Biologics", "provider")))}
+
+
+def test_a_funders_two_awards_are_two_grants():
+    assert relations("The Wellcome Trust today awarded Corvane Bio a grant of $5 million. The Wellcome Trust also "
+                     "awarded Teller Therapeutics a grant of $3 million.") == {
+        ("grant", (("Corvane Bio", "recipient"), ("Wellcome Trust", "funder"))),
+        ("grant", (("Teller Therapeutics", "recipient"), ("Wellcome Trust", "funder")))}
+
+
+def test_an_award_given_to_a_recipient():
+    for sentence in ("The Wellcome Trust has awarded a grant of $5 million to Corvane Bio.",
+                     "The Wellcome Trust has awarded $5 million to Corvane Bio for vaccine work.",
+                     "The Wellcome Trust has granted $2 million to Corvane Bio.",
+                     "The Wellcome Trust is providing Corvane Bio with a $3 million grant."):
+        assert relations(sentence) == {("grant", (("Corvane Bio", "recipient"), ("Wellcome Trust", "funder")))}
+
+
+def test_a_known_firm_under_its_longer_name_is_one_party():
+    # "Parexel" is known; "Parexel International Corp." is the same firm, and its fullest name
+    assert relations("Contract researcher Parexel will partner with Pfizer Inc., becoming a preferred provider of "
+                     "clinical trial services. Parexel International Corp. said the preferred-provider agreement "
+                     "with Pfizer runs for five years.") == {
+        ("contract_services", (("Parexel International Corp.", "provider"), ("Pfizer Inc.", "client")))}
+
+
+def test_a_hard_wrapped_first_line_is_no_title():
+    text = ("SEATTLE Jan 30 The Bill & Melinda Gates\n"
+            "Foundation said on Friday it had awarded Orlen University a\n"
+            "$50 million grant to accelerate vaccine development efforts for\n"
+            "the world's most deadly diseases, including AIDS and malaria.\n")
+    found = extract_document(document_from_text("wire.txt", text))
+    assert {(c.type, tuple(sorted((p["name"], p["role"]) for p in c.parties))) for c in found} == {
+        ("grant", (("Bill & Melinda Gates Foundation", "funder"), ("Orlen University", "recipient")))}
+    # a title over a paragraph written on one line stays the title
+    titled = document_from_text("pr.txt", "Calverra Bio bags €27m in Series A financing\nBelgian start-up "
+                                "Calverra Bio secured the financing from a syndicate of investors led by Fountain "
+                                "Ventures, the company said on Monday.\n")
+    assert titled.title == "Calverra Bio bags €27m in Series A financing"
