@@ -85,3 +85,22 @@ def test_a_hard_wrapped_first_line_is_no_title():
                                 "Calverra Bio secured the financing from a syndicate of investors led by Fountain "
                                 "Ventures, the company said on Monday.\n")
     assert titled.title == "Calverra Bio bags €27m in Series A financing"
+
+
+def test_an_agreement_with_a_described_partner_read_from_its_purpose():
+    # the partner's description stands between "with" and its name; what is to be sold is no party
+    assert relations("Harwell Pharmaceutical Industries Ltd. has entered into an agreement with Italian-Swiss firm "
+                     "Corvane to commercialise Fibrolux, an anti-cancer immunotherapy drug.") == {
+        ("marketing_distribution", (("Corvane", "partner"), ("Harwell Pharmaceutical Industries Ltd.", "partner")))}
+    assert relations("Ostrava Bio signed a potential $102 million deal with European health care company Teller "
+                     "Pharma to develop antibodies for treating inflammation.") == {
+        ("co_development", (("Ostrava Bio", "partner"), ("Teller Pharma", "partner")))}
+
+
+def test_partners_that_agreed_to_develop_and_will_work_with_a_described_partner():
+    assert relations("Bauer Pharma (BP) and Lindqvist Bio agreed to develop and commercialize two compounds "
+                     "discovered by Bauer Pharma.") == {
+        ("co_development", (("Bauer Pharma", "partner"), ("Lindqvist Bio", "partner")))}
+    assert relations("Ostrava Bio will work with California's Hollis Research Institute to develop a small-molecule "
+                     "treatment.") == {
+        ("rd_collaboration", (("Hollis Research Institute", "partner"), ("Ostrava Bio", "partner")))}

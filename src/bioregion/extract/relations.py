@@ -60,7 +60,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     types = candidate_types(lower)
     candidates = [t for t in PRIORITY if t in types]
     if not candidates:
-        return _by_agreement_purpose(masked, funders) if " with @" in masked else []
+        return _by_agreement_purpose(masked, funders) if " with " in masked else []
     masked = without_appositions(masked)
     if "through " in masked or "via " in masked:
         masked = _THROUGH_ARM.sub("", masked)
@@ -74,7 +74,7 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
     # The triggers first: they fail more sentences than the event and background patterns, and cost less.
     found = [t for t in candidates if _happens(TRIGGERS[t], masked)]
     if not found:
-        return _by_agreement_purpose(masked, funders) if " with @" in masked else []
+        return _by_agreement_purpose(masked, funders) if " with " in masked else []
     if not EVENT.search(masked) or BACKGROUND.search(masked):
         return []
     findings = []
@@ -90,9 +90,9 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
 #: "X entered into an agreement with Y to develop ...", "signed an agreement with Y for the manufacture and supply
 #: of viral vectors", "an agreement with Y for the launch of the test in India": an agreement whose purpose names
 #: its type, read only when no trigger of a type does.
-_PURPOSE = _c(r"\b(?:agreement|deal|pact|arrangement)\s+with\s+(?:the\s+)?(?P<b>{O})(?:\s*\([^()@]*\))?,?\s+"
-              r"(?:to|for)\s+(?:the\s+)?(?:joint(?:ly)?\s+)?(?P<what>co-?develop|develop|manufactur|supply|suppli|"
-              r"produc|commerciali[sz]|market|distribut|launch|sell|sale)")
+_PURPOSE = _c(r"\b(?:agreement|deal|pact|arrangement)\s+with\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?(?P<b>{O})"
+              r"(?:\s*\([^()@]*\))?,?\s+(?:to|for)\s+(?:the\s+)?(?:joint(?:ly)?\s+)?(?P<what>co-?develop|develop|"
+              r"manufactur|supply|suppli|produc|commerciali[sz]|market|distribut|launch|sell|sale)")
 _AGREEMENT_PURPOSES = {"co-develop": "co_development", "codevelop": "co_development", "develop": "co_development",
                   "manufactur": "contract_services", "supply": "contract_services", "suppli": "contract_services",
                   "produc": "contract_services"}
@@ -109,7 +109,8 @@ def _by_agreement_purpose(masked: str, funders: set[int]) -> list[Finding]:
         return []
     what = masked[purpose.start("what"):purpose.end("what")].lower()
     rel_type = _AGREEMENT_PURPOSES.get(what, "marketing_distribution")
-    described = without_appositions(masked)
+    # What the agreement is to develop or sell ("to commercialise Z") is no party.
+    described = without_appositions(masked[:purpose.end()])
     orgs = [int(k) for k in ORG.findall(described)]
     if rel_type == "contract_services":
         unique = list(dict.fromkeys(orgs))

@@ -215,11 +215,11 @@ TRIGGERS = {
                  r"option agreement|technology transfer (?:agreement|deal|contract|pact)|"
                  r"transfer (?:of )?(?:its |the |their )?(?:[\w-]+ )?technology)"),
     # Co-promotion is co-commercialisation (DESIGN's taxonomy): both partners sell the product.
-    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|"
-                         # "A and B agreed to develop and commercialize" (a fixed-width look-behind: one-digit keys)
-                         r"(?<=@ and @\d@ )(?:have |will )?agreed? to develop and commerciali[sz]e|co-commerciali\w*|"
-                         r"co-?promot\w*|"
-                         r"joint(?:ly)? promot\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
+    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|co-?promot\w*|"
+                         r"joint(?:ly)? promot\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b|"
+                         # "A and B agreed to develop and commercialize", "A (ABC) and B agreed to ..."
+                         r"@\d+@(?:\s*\([^()]*\))? and @\d+@ (?:have |will )?agreed? to (?:jointly )?develop and "
+                         r"commerciali[sz]e\b"),
     "joint_venture": _c(r"\b(?:joint venture|jv)\b"),
     "consortium": _c(r"\b(?:consortium|public-private partnership|(?:horizon 2020|horizon europe|imi|ihi|eu-funded) "
                      r"project)\b"),
@@ -262,7 +262,7 @@ TRIGGERS = {
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
                            r"\bresearch agreement\b|\b(?:research |scientific |strategic |r&d )?cooperation agreement\b|"
                            r"\bresearch cooperation\b|"
-                           r"\bwill work (?:closely |together )?with (?:the )?@\d+@,? (?:on|to)\b|"
+                           r"\bwill work (?:closely |together )?with (?:the )?(?:[\w.'’-]+ ){0,3}?@\d+@,? (?:on|to)\b|"
                            r"\b(?:drug |target |drug target )?discovery agreement\b"),
 }
 TRIGGERS = {rel_type: folded(trigger) for rel_type, trigger in TRIGGERS.items()}
