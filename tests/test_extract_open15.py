@@ -9,7 +9,7 @@ agency's programme of contracts gives contracts. Money from a partner ("will rec
 awards told as past events are not the programme's.
 """
 
-from press_release import relations
+from press_release import mention_names, relations
 
 from bioregion.extract.pipeline import extract_document
 from bioregion.extract.readers import document_from_text
@@ -104,3 +104,10 @@ def test_partners_that_agreed_to_develop_and_will_work_with_a_described_partner(
     assert relations("Ostrava Bio will work with California's Hollis Research Institute to develop a small-molecule "
                      "treatment.") == {
         ("rd_collaboration", (("Hollis Research Institute", "partner"), ("Ostrava Bio", "partner")))}
+
+
+def test_new_opens_a_name_that_ends_on_a_head_word():
+    assert mention_names(["The round was led by New Enterprise Associates, with New England Biolabs joining."]) == [
+        ["New Enterprise Associates", "New England Biolabs"]]
+    # a sentence's first word "New" opens no name but a place's
+    assert mention_names(["New Calverra Therapeutics data were shown."]) == [["Calverra Therapeutics"]]

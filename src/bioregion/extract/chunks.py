@@ -275,6 +275,12 @@ def _split_headline(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _POSSESSIVE_NAME = re.compile(r"[A-Z][a-z]+['’]s [A-Z]")
 
 
+#: "New" opens a name that ends on an organisation's head word ("New Enterprise Associates"); a sentence's
+#: first word "New" does so only before a place ("New York University": not "New Acme Therapeutics data").
+_NEW_NAME = re.compile(r"New(?: [A-Z][\w&.-]*){1,3} (?:" + "|".join(sorted(HEADS)) + r")$")
+_NEW_PLACE = re.compile(r"New (?:York|England|Jersey|Zealand|Mexico|Hampshire|South Wales|Haven|Brunswick|Delhi)\b")
+
+
 def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading stop words ("The", "Today", "Dr."), but not the "Dr." of a company ("Dr. Reddy's ... Ltd.",
     "Dr Reddy's Laboratories": a possessive name)."""
@@ -285,6 +291,9 @@ def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
         if first.group().strip() in ("Dr", "Dr.") and (has_legal_suffix(text[start:end]) or _POSSESSIVE_NAME.match(
                 text, start + first.end(), end)):
             return start, end
+        if first.group().strip() == "New" and _NEW_NAME.match(text, start, end) and (
+                text[:start].strip() or _NEW_PLACE.match(text, start)):
+            return start, end   # "New Enterprise Associates", "New York University", "New England Biolabs"
         start += first.end()
 
 
