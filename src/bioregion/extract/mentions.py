@@ -176,6 +176,10 @@ def _descriptor(text: str, start: int, end: int) -> str | None:
     return before.group("desc") if before else None
 
 
+#: A list item of one to four words, the last capitalised: a name, though no chunk was formed of it.
+_UNREAD_ITEM = re.compile(r"\s*(?:[\w.&'’-]+\s+){0,3}[A-Z][\w&'’-]*\s*")
+
+
 def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
     """Indices of chunks that are items of a list introduced by a slot ("led by ...").
 
@@ -207,6 +211,9 @@ def _slot_chunks(text: str, chunks: list[tuple[int, int, str]]) -> set[int]:
             if not members and _DESCRIPTION_ITEM.fullmatch(text, item_start, position) or _AFFILIATE_ITEM.match(
                     text, item_start, position):
                 continue
+            if (not members or not _ITEM_PREFIX.fullmatch(text, item_start, chunks[members[0]][0])) and \
+                    _UNREAD_ITEM.fullmatch(text, item_start, position):
+                continue   # "iSelect Fund", "T. Rowe Price": a name the chunk reader did not form; the list goes on
             if not members or not _ITEM_PREFIX.fullmatch(text, item_start, chunks[members[0]][0]) or any(
                     _WORDS_BETWEEN.search(text, chunks[a][1], chunks[b][0]) for a, b in zip(members, members[1:])):
                 break
