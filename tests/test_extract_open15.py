@@ -111,3 +111,19 @@ def test_new_opens_a_name_that_ends_on_a_head_word():
         ["New Enterprise Associates", "New England Biolabs"]]
     # a sentence's first word "New" opens no name but a place's
     assert mention_names(["New Calverra Therapeutics data were shown."]) == [["Calverra Therapeutics"]]
+
+
+def test_every_investor_of_a_round_told_over_several_sentences():
+    found = relations("Corvane Bio closed a $42 million Series B round led by Qiming Venture Partners. Hollis Capital "
+                      "and Pellan Ventures joined the round as new investors. Existing backers Ostrava Partners and "
+                      "Teller Capital also contributed. Other investors in the new round include Brisk Ventures.")
+    assert found == {("venture_round", (("Brisk Ventures", "investor"), ("Corvane Bio", "investee"),
+                                        ("Hollis Capital", "investor"), ("Ostrava Partners", "investor"),
+                                        ("Pellan Ventures", "investor"), ("Qiming Venture Partners", "investor"),
+                                        ("Teller Capital", "investor")))}
+
+
+def test_a_list_of_investors_goes_on_past_a_name_the_reader_did_not_form():
+    assert mention_names(["Novalis Partners led the round, with participation from Sozo Ventures, iSelect Fund, "
+                          "Broadway Angels and Bruker."]) == [
+        ["Novalis Partners", "Sozo Ventures", "Broadway Angels", "Bruker"]]

@@ -232,8 +232,9 @@ _LISTS = {
         r"comprise)\b|\b(?:consortium|project) (?:also )?(?:includes|comprises|brings together|consists of)\b|"
         r"\bbrings together\b(?=[^.]*:$)", re.I)),
     "venture_round": ("investor", re.compile(
-        r"\b(?:co-)?led by\b|\bparticipation (?:from|of|by)\b|\binvestors? (?:in the (?:round|financing) )?"
-        r"(?:include|includes|included|including|are|were)\b|\binvestors? (?=@)", re.I)),
+        r"\b(?:co-)?led by\b|\bparticipation (?:from|of|by)\b|\binvestors? (?:in (?:the|this) (?:[\w-]+ ){0,2}?"
+        r"(?:round|financing) )?(?:include|includes|included|including|are|were)\b|\b(?:investors?|backers?) (?=@)|"
+        r"\b(?:round|financing) (?:also )?(?:featured|included|includes|drew)\b", re.I)),
 }
 _LISTS = {rel_type: (role, folded(listing)) for rel_type, (role, listing) in _LISTS.items()}
 
@@ -241,9 +242,12 @@ _LISTS = {rel_type: (role, folded(listing)) for rel_type, (role, listing) in _LI
 #: "InterWest, Arch and Clarus co-led the financing.", "Kurma, which led the seed round, is also participating.":
 #: investors named before the verb, in a sentence of their own.
 _INVESTORS_BEFORE = re.compile(
-    r"^\W*((?:@\d+@(?:\s*\([^()]*\))?(?:,\s*|,?\s+and\s+))*@\d+@)(?:\s*\([^()]*\))?(?:,[^,]{0,120},)?\s+"
+    r"^\W*(?:(?:[Nn]ew|[Ee]xisting|VC|[Vv]enture|[Ii]nvestment|[Pp]rivate [Ee]quity|[Ii]nvestors?|[Bb]ackers?|firms?)"
+    r"\s+){0,3}"
+    r"((?:@\d+@(?:\s*\([^()]*\))?(?:,\s*|,?\s+and\s+))*@\d+@)(?:\s*\([^()]*\))?(?:,[^,]{0,120},)?\s+"
     r"(?:(?:co-)?led (?:the|this) (?:[\w$€£.,-]+ ){0,3}?(?:round|financing)|"
-    r"(?:(?:is|are|was|were) )?also (?:participat\w*|took part|invested)|(?:also )?took part\b)")
+    r"(?:(?:is|are|was|were) )?also (?:participat\w*|took part|invested|contributed)|(?:also )?took part\b|"
+    r"(?:also )?(?:joined|participated in) (?:the|this) (?:[\w$€£.,-]+ ){0,3}?(?:round|financing))")
 
 
 def _add_listed_members(drafts: list[_Draft], masked: list[str], funders: set[int], news: News) -> None:
