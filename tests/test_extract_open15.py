@@ -127,3 +127,11 @@ def test_a_list_of_investors_goes_on_past_a_name_the_reader_did_not_form():
     assert mention_names(["Novalis Partners led the round, with participation from Sozo Ventures, iSelect Fund, "
                           "Broadway Angels and Bruker."]) == [
         ["Novalis Partners", "Sozo Ventures", "Broadway Angels", "Bruker"]]
+
+
+def test_what_partners_distribute_is_no_partner():
+    # "Malvorin, launched in 2011, is sold": a name the text also writes as a subject
+    assert relations("Harwell Pharma and Sigma Lindqvist signed a distribution agreement. Under the agreement, "
+                     "Harwell Pharma and Sigma Lindqvist will register, distribute and promote Malvorin in West "
+                     "Africa. Malvorin, launched in 2011, is sold in 40 countries.") == {
+        ("marketing_distribution", (("Harwell Pharma", "partner"), ("Sigma Lindqvist", "partner")))}

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .background import is_recap
+from .chunks import HEADS, has_legal_suffix
 from .dates import find_dates
 from .gazetteer import Gazetteer, builtin_gazetteer
 from .kinds import CHARITABLE_FUNDERS, FUNDER_KINDS, kind_of
@@ -122,6 +123,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         if findings and not news.is_history(index):
             drafts.extend(_Draft(finding, index, {}) for finding in findings)
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
+    _drop_products_sold(drafts, masked, [mentions.clusters[k] for k in keys])
     _add_listed_members(drafts, masked, funders, news)
     _funded_partnerships(drafts, masked, funders)
     _selected_for_funding(drafts, masked, funders, news)
@@ -172,6 +174,30 @@ def _resolve_epithets(masked: list[str]) -> None:
         subject = _SUBJECT.match(masked[index - 1]) if epithet else None
         if subject:
             masked[index] = subject.group(1) + sentence[epithet.end():]
+
+
+#: "will register, distribute and promote Eurartesim", "co-promote Primsol", "marketing rights to Binotal": what a
+#: deal develops or sells.
+_SOLD = re.compile(r"\b(?:develop|market|commerciali[sz]e|promote|co-promote|distribute|sell|launch|register)"
+                   r"(?:s|d|ed|ing)? (?:the |its )?@(\d+)@(?!['’])|\brights (?:to|for|of) (?:the |its )?@(\d+)@(?!['’])")
+
+
+def _drop_products_sold(drafts: list[_Draft], masked: list[str], clusters: list) -> None:
+    """A partner that is what the deal develops or sells, and whose name is no organisation's (no legal suffix,
+    no head word, not known), is a product ("distribute and promote Eurartesim"): no party."""
+    for draft in drafts:
+        roles = draft.finding.roles
+        if len(roles) < 3 or set(roles.values()) != {"partner"}:
+            continue
+        for match in _SOLD.finditer(masked[draft.sentence]):
+            key = int(match.group(1) or match.group(2))
+            if key in roles and len(roles) > 2 and _product_like(clusters[key]):
+                del roles[key]
+
+
+def _product_like(cluster) -> bool:
+    return cluster.entry is None and not any(
+        has_legal_suffix(name) or name.split()[-1] in HEADS for name in cluster.names)
 
 
 #: "officially launched on 3 April 2024"; "On June 16, 2025, the Company signed the License Agreement".
