@@ -74,10 +74,9 @@ class NameRegistry:
         if entry:
             return "id:" + entry.id, entry
         norm = normalise(piece)
-        trailing = norm.rsplit(" ", 1)
-        if len(trailing) == 2 and trailing[1].capitalize() in _TRAILING:
+        if norm.endswith(_TRAILING_KEYS):
             # "Parexel International Corp." is the known "Parexel", however the text named it first.
-            entry = self.gazetteer.lookup_key(trailing[0])
+            entry = self.gazetteer.lookup_key(norm.rsplit(" ", 1)[0])
             if entry:
                 return "id:" + entry.id, entry
         if piece in self.variants:
@@ -231,6 +230,7 @@ _PLACE_PREFIX = frozenset("""Beijing Shanghai Jiangsu Zhejiang Guangdong Shenzhe
 
 #: Last words a company drops when it names itself short ("BioInvent International" is "BioInvent").
 _TRAILING = frozenset(("International", "Worldwide", "Global"))
+_TRAILING_KEYS = tuple(" " + word.lower() for word in _TRAILING)
 
 
 @lru_cache(maxsize=65536)

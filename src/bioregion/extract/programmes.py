@@ -53,6 +53,9 @@ _RECIPIENT = (
 )
 #: "Recipients include @2@, a spin-out from @5@": an organisation a recipient's description names is none.
 _OWNED = re.compile(r"\b(?:of|from|by|with|at|in|for)\s+(?:the\s+)?$")
+#: A word every recipient pattern holds: a cheap test before them.
+_CUE = re.compile(r"recipient|awardee|grantee|winner|award|grant|fund|receiv|won\b|wins\b|secured|obtained|contract",
+                  re.I)
 #: A programme of contracts, not grants: the funder is the client of each recipient, a provider.
 _CONTRACT = re.compile(r"\bcontracts?\b")
 _GRANT = re.compile(r"\bgrants?\b", re.I)
@@ -60,7 +63,7 @@ _GRANT = re.compile(r"\bgrants?\b", re.I)
 
 def programme_recipients(masked: list[str], funders: set[int], lead: int,
                          is_history: Callable[[int], bool]) -> list[tuple[int, Finding]]:
-    """Grants to the recipients a funder's announcement names in sentences without the funder.
+    """Awards to the recipients a funder's announcement names in sentences without the funder.
 
     Parameters
     ----------
@@ -77,13 +80,20 @@ def programme_recipients(masked: list[str], funders: set[int], lead: int,
     Returns
     -------
     list of (int, Finding)
-        Sentence index and grant (funder, recipient) for each recipient.
+        Sentence index and relation for each recipient: a grant (funder, recipient), or a service
+        contract (client, provider) when the programme awards contracts.
     """
-    announced = {index: funder for index, funder in enumerate(_announcer(s, funders) for s in masked[:lead + 2])
-                 if funder is not None}
+    if not funders:
+        return []
+    marks = [f"@{funder}@" for funder in funders]
+    announced = {index: funder for index, funder in enumerate(
+        _announcer(s, funders) if any(mark in s for mark in marks) else None for s in masked[:lead + 2])
+        if funder is not None}
     found: list[tuple[int, Finding]] = []
     for index in range(min(announced, default=len(masked)) + 1, len(masked)):
         sentence = masked[index]
+        if not _CUE.search(sentence):
+            continue
         named = {int(k) for k in ORG.findall(without_appositions(sentence))}
         if not named or named & funders or is_history(index):
             continue
@@ -93,9 +103,10 @@ def programme_recipients(masked: list[str], funders: set[int], lead: int,
         at = max(i for i in announced if i < index)
         funder = announced[at]
         contract = not _GRANT.search(sentence) and bool(_CONTRACT.search(sentence) or _CONTRACT.search(masked[at]))
+        rel_type, (giver, receiver) = ("contract_services", ("client", "provider")) if contract else (
+            "grant", ("funder", "recipient"))
         for recipient in recipients:
-            roles = {funder: "client", recipient: "provider"} if contract else {funder: "funder", recipient: "recipient"}
-            found.append((index, Finding("contract_services" if contract else "grant", roles, strength=0.65)))
+            found.append((index, Finding(rel_type, {funder: giver, recipient: receiver}, strength=0.65)))
     return found
 
 
