@@ -37,7 +37,8 @@ def test_a_list_of_recipients_and_the_programme_that_awards_them():
 
 def test_money_from_a_partner_and_past_awards_are_not_the_programmes():
     assert relations("The Wellcome Trust today announced £20 million in new awards for antibiotic research. "
-                     "Ostrava Bio will receive $3 million from Pfizer. Bracken Labs was awarded a grant in 2012.") == set()
+                     "Ostrava Bio will receive $3 million from Pfizer. "
+                     "Bracken Labs was awarded a grant in 2012.") == set()
     # a funder that only funds the announcer announces no programme
     assert relations("Lumeris Bio, which is funded by the Wellcome Trust, today reported positive results. Halden "
                      "Therapeutics will receive $5 million.") == set()

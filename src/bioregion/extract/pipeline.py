@@ -29,6 +29,7 @@ from typing import Iterable, Iterator
 
 from .background import is_recap
 from .chunks import HEADS, has_legal_suffix
+from .clusters import Cluster
 from .dates import find_dates
 from .gazetteer import Gazetteer, builtin_gazetteer
 from .kinds import CHARITABLE_FUNDERS, FUNDER_KINDS, kind_of
@@ -179,15 +180,16 @@ def _resolve_epithets(masked: list[str]) -> None:
 #: "will register, distribute and promote Eurartesim", "co-promote Primsol", "marketing rights to Binotal": what a
 #: deal develops or sells.
 _SOLD = re.compile(r"\b(?:develop|market|commerciali[sz]e|promote|co-promote|distribute|sell|launch|register)"
-                   r"(?:s|d|ed|ing)? (?:the |its )?@(\d+)@(?!['’])|\brights (?:to|for|of) (?:the |its )?@(\d+)@(?!['’])")
+                   r"(?:s|d|ed|ing)? (?:the |its )?@(\d+)@(?!['’])|"
+                   r"\brights (?:to|for|of) (?:the |its )?@(\d+)@(?!['’])")
 
 
-def _drop_products_sold(drafts: list[_Draft], masked: list[str], clusters: list) -> None:
+def _drop_products_sold(drafts: list[_Draft], masked: list[str], clusters: list[Cluster]) -> None:
     """A partner that is what the deal develops or sells, and whose name is no organisation's (no legal suffix,
-    no head word, not known), is a product ("distribute and promote Eurartesim"): no party."""
+    no head word, not known), is a product ("distribute and promote Eurartesim"): no party. Two partners stay."""
     for draft in drafts:
         roles = draft.finding.roles
-        if len(roles) < 3 or set(roles.values()) != {"partner"}:
+        if set(roles.values()) != {"partner"}:
             continue
         for match in _SOLD.finditer(masked[draft.sentence]):
             key = int(match.group(1) or match.group(2))
@@ -195,7 +197,8 @@ def _drop_products_sold(drafts: list[_Draft], masked: list[str], clusters: list)
                 del roles[key]
 
 
-def _product_like(cluster) -> bool:
+def _product_like(cluster: Cluster) -> bool:
+    """Whether a cluster's names are all a product's: none known, none with a legal suffix or a head word."""
     return cluster.entry is None and not any(
         has_legal_suffix(name) or name.split()[-1] in HEADS for name in cluster.names)
 

@@ -404,8 +404,8 @@ _GRANT = [
     (_c(r"(?P<a>{O})[^@]{0,20}?\b(?:awards|(?:has |have |had )?(?:awarded|granted)) [^@]{0,60}?\bto (?:the )?"
         r"(?:[\w-]+ ){0,3}?(?P<b>{O})"), "funder", "recipient"),
     # "The foundation is providing X with a $3 million grant".
-    (_c(r"(?P<a>{O})[^@]{0,60}?\b(?:provid\w*|gives|gave|given) (?P<b>{O}) with (?:a |an )?[^@]{0,40}?\b(?:grant|award)"),
-     "funder", "recipient"),
+    (_c(r"(?P<a>{O})[^@]{0,60}?\b(?:provid\w*|gives|gave|given) (?P<b>{O}) with (?:a |an )?[^@]{0,40}?"
+        r"\b(?:grant|award)"), "funder", "recipient"),
 ]
 
 
