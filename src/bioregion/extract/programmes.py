@@ -26,39 +26,41 @@ from .triggers import ORG, Finding
 
 __all__ = ["programme_recipients"]
 
+# The patterns are written in lower case and read the lower-cased sentence: a case-blind pattern of
+# alternatives costs tens of microseconds a sentence.
 #: A sentence that announces funding: the funder is a party of the programme, not of one award.
-_ANNOUNCES = re.compile(r"\b(?:grants?|awards?|awarded|awarding|fund(?:s|ed|ing)?|commitment|commits|committed)\b",
-                        re.I)
-_AMOUNT = r"(?:[$€£¥]|\b(?:US\$|USD|EUR|GBP|CHF)\s?)\s?[\d.,]+(?:\s?(?:million|billion|mn|m|bn|k)\b)?"
+_ANNOUNCES = re.compile(r"\b(?:grants?|awards?|awarded|awarding|fund(?:s|ed|ing)?|commitment|commits|committed)\b")
+_AMOUNT = r"(?:[$€£¥]|\b(?:us\$|usd|eur|gbp|chf)\s?)\s?[\d.,]+(?:\s?(?:million|billion|mn|m|bn|k)\b)?"
 #: "The funds will be awarded through the @1@": the programme that awards them.
 _THROUGH = re.compile(r"\bthrough (?:the |its )?@(\d+)@")
 #: How a sentence of its own says a party is a recipient.
 _RECIPIENT = (
     # "Recipients include @2@, which ...; @3@, which ...; and @4@"
     re.compile(r"\b(?:recipients|awardees|grantees|winners)(?: of [^@]{0,40})? (?:include|includes|included|are|"
-               r"were)\b(?P<list>.*)", re.I),
+               r"were)\b(?P<list>.*)"),
     # "@2@ was the first recipient of funding", "@1@ is one of the first recipients to receive funding"
     re.compile(r"(?P<one>@\d+@)(?:\s*\([^()]*\))?(?:,[^@]{0,80}?,)? (?:was|is|has been|will be|becomes|became) "
-               r"(?:also )?(?:the |a |an |one of the )?(?:\w+ ){0,2}(?:recipients?|awardees?|grantees?)\b", re.I),
+               r"(?:also )?(?:the |a |an |one of the )?(?:\w+ ){0,2}(?:recipients?|awardees?|grantees?)\b"),
     # "@2@, an Oxford-based biotech company, has been awarded £3.48 million", "... has been funded by £2.8 million"
     re.compile(r"(?P<one>@\d+@)(?:\s*\([^()]*\))?(?:,[^@]{0,80}?,)? (?:has |have |had )?(?:also )?"
-               r"(?:been |was |were |will be )(?:also )?(?:awarded|granted|funded)\b(?! by @)", re.I),
+               r"(?:been |was |were |will be )(?:also )?(?:awarded|granted|funded)\b(?! by @)"),
     # "@3@, a spin-out from the university, also received a grant", "@3@ will receive $1 million"
     re.compile(r"(?P<one>@\d+@)(?:\s*\([^()]*\))?(?:,[^@]{0,80}?,)? (?:also |will also |has also )?"
                r"(?:received|receives|will receive|has received|won|wins|has won|secured|obtained) "
-               r"(?:a |an |the )?(?:[\w.,-]+ ){0,4}?(?:grant|award|" + _AMOUNT + r")", re.I),
+               r"(?:a |an |the )?(?:[\w.,-]+ ){0,4}?(?:grant|award|" + _AMOUNT + r")"),
     # "The second grant to @1@, of $27.5 million", "an award of $4 million to @4@", "The contracts, to @1@, @2@ and @3@"
     re.compile(r"\b(?:grant|award|funding|contract)s?,? (?:of " + _AMOUNT + r" )?(?:goes |went |will go )?to "
-               r"(?P<list>@\d+@(?:(?:,|,? and) (?:[\w-]+ ){0,4}?@\d+@)*)", re.I),
+               r"(?P<list>@\d+@(?:(?:,|,? and) (?:[\w-]+ ){0,4}?@\d+@)*)"),
 )
 #: "Recipients include @2@, a spin-out from @5@": an organisation a recipient's description names is none.
 _OWNED = re.compile(r"\b(?:of|from|by|with|at|in|for)\s+(?:the\s+)?$")
-#: A word every recipient pattern holds: a cheap test before them.
-_CUE = re.compile(r"recipient|awardee|grantee|winner|award|grant|fund|receiv|won\b|wins\b|secured|obtained|contract",
-                  re.I)
+#: Words one of which every recipient pattern holds: a cheap test of the lower-cased sentence before them (a
+#: case-blind pattern of alternatives would cost more than all of them).
+_CUE_WORDS = ("recipient", "awardee", "grantee", "winner", "award", "grant", "fund", "receiv", "won", "wins", "secured",
+              "obtained", "contract")
 #: A programme of contracts, not grants: the funder is the client of each recipient, a provider.
 _CONTRACT = re.compile(r"\bcontracts?\b")
-_GRANT = re.compile(r"\bgrants?\b", re.I)
+_GRANT = re.compile(r"\bgrants?\b")
 
 
 def programme_recipients(masked: list[str], funders: set[int], lead: int,
@@ -92,17 +94,21 @@ def programme_recipients(masked: list[str], funders: set[int], lead: int,
     found: list[tuple[int, Finding]] = []
     for index in range(min(announced, default=len(masked)) + 1, len(masked)):
         sentence = masked[index]
-        if not _CUE.search(sentence):
+        if "@" not in sentence:
             continue
-        named = {int(k) for k in ORG.findall(without_appositions(sentence))}
-        if not named or named & funders or is_history(index):
+        lower = sentence.lower()
+        if not any(word in lower for word in _CUE_WORDS):
             continue
-        recipients = _recipients(sentence)
-        if not recipients or named - set(recipients):
+        plain = without_appositions(sentence)
+        named = {int(k) for k in ORG.findall(plain)}
+        if named & funders:
+            continue
+        recipients = _recipients(lower, plain.lower())
+        if not recipients or named - set(recipients) or is_history(index):
             continue   # "X will receive $5 million from Y": money from a partner, not the programme's
         at = max(i for i in announced if i < index)
         funder = announced[at]
-        contract = not _GRANT.search(sentence) and bool(_CONTRACT.search(sentence) or _CONTRACT.search(masked[at]))
+        contract = not _GRANT.search(lower) and bool(_CONTRACT.search(lower) or _CONTRACT.search(masked[at].lower()))
         rel_type, (giver, receiver) = ("contract_services", ("client", "provider")) if contract else (
             "grant", ("funder", "recipient"))
         for recipient in recipients:
@@ -112,7 +118,7 @@ def programme_recipients(masked: list[str], funders: set[int], lead: int,
 
 def _announcer(sentence: str, funders: set[int]) -> int | None:
     """The funder a sentence has announce funding: its first organisation, or the one funds go "through"."""
-    if not _ANNOUNCES.search(sentence):
+    if not _ANNOUNCES.search(sentence.lower()):
         return None
     through = _THROUGH.search(sentence)
     first = ORG.search(without_appositions(sentence)) if through is None else through
@@ -120,10 +126,9 @@ def _announcer(sentence: str, funders: set[int]) -> int | None:
     return key if key in funders else None
 
 
-def _recipients(sentence: str) -> list[int]:
-    """The parties a sentence names as recipients of an award."""
+def _recipients(sentence: str, plain: str) -> list[int]:
+    """The parties a lower-cased sentence (``plain``: without its appositions) names as recipients of an award."""
     out: list[int] = []
-    plain = without_appositions(sentence)
     for pattern in _RECIPIENT:
         listing = "list" in pattern.groupindex
         for match in pattern.finditer(sentence if listing else plain):

@@ -129,6 +129,14 @@ def _licensed_after(letter: str) -> str:
         "programme", "molecule", "antibody", "patents", "ip", "originally", "previously", "exclusively")) + ")"
 
 
+def _partners_before(letter: str) -> str:
+    """Lookbehinds for two partners named right before a verb ("@1@ and @2@ agreed", "@1@ (@1@) and @12@ have"),
+    keys of one or two digits; placed after the verb's first ``letter`` so that the branch opens on it
+    (:mod:`.fastre`)."""
+    return "(?:" + "|".join(f"(?<={before} and @{digits}@ {letter})" for before in ("@", r"@\)")
+                            for digits in (r"\d", r"\d\d")) + ")"
+
+
 #: Background cues: the deal told is an old one, still running, or ending (grouped by first letter, :mod:`.fastre`).
 _BACKGROUND_BRANCHES = [
     *_each("updated|amended|revised|modified|restated|renegotiated", r" (?:the )?(?:terms of )?(?:their|its|the|our) "
@@ -215,11 +223,12 @@ TRIGGERS = {
                  r"option agreement|technology transfer (?:agreement|deal|contract|pact)|"
                  r"transfer (?:of )?(?:its |the |their )?(?:[\w-]+ )?technology)"),
     # Co-promotion is co-commercialisation (DESIGN's taxonomy): both partners sell the product.
-    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|co-commerciali\w*|co-?promot\w*|"
-                         r"joint(?:ly)? promot\w*|share (?:[\w-]+ ){0,2}?(?:development )?costs)\b|"
-                         # "A and B agreed to develop and commercialize", "A (ABC) and B agreed to ..."
-                         r"@\d+@(?:\s*\([^()]*\))? and @\d+@ (?:have |will )?agreed? to (?:jointly )?develop and "
-                         r"commerciali[sz]e\b"),
+    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|"
+                         # "A and B agreed to develop and commercialize", "A (ABC) and B have agreed to ..."
+                         + "|".join(f"{verb[0]}{_partners_before(verb[0])}{verb[1:]} to (?:jointly )?develop and "
+                                    r"commerciali[sz]e" for verb in ("agreed?", "have agreed", "will agree")) +
+                         r"|co-commerciali\w*|co-?promot\w*|joint(?:ly)? promot\w*|"
+                         r"share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
     "joint_venture": _c(r"\b(?:joint venture|jv)\b"),
     "consortium": _c(r"\b(?:consortium|public-private partnership|(?:horizon 2020|horizon europe|imi|ihi|eu-funded) "
                      r"project)\b"),
