@@ -194,3 +194,35 @@ def test_lowered_words_looked_up_are_the_words_collected():
         assert (word in LoweredWords(text)) == (word in collected), word
     lowered = LoweredWords(text)
     assert [w in lowered for w in ("ray", "pipeline", "class")] == [w in collected for w in ("ray", "pipeline", "class")]
+
+
+def test_every_cue_hit_holds_one_of_its_cheap_words():
+    from pathlib import Path
+
+    from bioregion.extract.money import (_CONTINGENT_INSTRUMENT, _CONTINGENT_WORDS, _CUE_TABLE, _EXCLUDED,
+                                         _EXCLUDED_WORDS, _PART, _PART_WORDS)
+
+    phrases = ["an up-front payment of", "an up front fee", "license fee of", "signing fee", "option fee", "upon closing",
+               "at closing", "upon signing", "in cash at", "initial payment", "deferred consideration",
+               "subject to the achievement of", "upon approval", "earn-out", "earnout", "royalties", "R&D funding",
+               "research support", "to fund research", "development costs", "funds the research", "will fund up to",
+               "equity value of", "enterprise value", "total potential deal value of", "total amount", "valued at",
+               "worth", "aggregate", "total consideration", "gross proceeds", "capitalized with", "total budget",
+               "equity", "stake", "private placement", "shares of", "subscribed", "common stock", "newly issued",
+               "a grant of", "EIC grant", "grants from", "awarded", "subsidy", "non-dilutive", "recoverable advances",
+               "granted the company ", "option exercise fee", "contingent value rights worth ", "CVRs of ",
+               "excluding", "excl.", "not including", "exclusive of", "in addition to", "on top of", "of which ",
+               "including up to "]
+    texts = phrases + [p.read_text(encoding="utf-8") for p in sorted(Path("tests/corpus/press").glob("*/*.txt"))]
+    hits = 0
+    for text in texts:
+        for component, cue, words, _ in _CUE_TABLE:
+            for hit in cue.finditer(text):
+                hits += 1
+                assert any(word in hit.group().lower() for word in words), (component, hit.group())
+        for pattern, words in ((_EXCLUDED, _EXCLUDED_WORDS), (_CONTINGENT_INSTRUMENT, _CONTINGENT_WORDS),
+                               (_PART, _PART_WORDS)):
+            for hit in pattern.finditer(text):
+                hits += 1
+                assert any(word in hit.group().lower() for word in words), hit.group()
+    assert hits > 500

@@ -76,8 +76,24 @@ _CUES = (
 )
 #: Cues written in lower case run case-sensitively on the lower-cased text: the same hits, sooner.
 _CUES = tuple((component, folded(cue)) for component, cue in _CUES)
-#: The cues with whether each must end right before the amount (a ``$`` anchor): no search after it.
-_CUE_TABLE = tuple((component, cue, cue.pattern.endswith("$")) for component, cue in _CUES)
+#: Words one of which, in lower case, every hit of each cue holds (in the order of ``_CUES``): a cheap test of
+#: the text before a cue's pattern runs on it.
+_CUE_WORDS = (
+    ("front", "initial payment", "fee", "closing", "signing", "in cash at"),
+    ("milestone", "contingent", "earn", "deferred consideration", "upon", "subject to"),
+    ("royalt",),
+    ("research", "fund", "r&d", "development costs"),
+    ("fund",),
+    ("value", "worth", "aggregate", "total", "proceeds", "capitali"),
+    ("equity", "stake", "placement", "share", "subscri", "stock", "newly"),
+    ("grant", "award", "subsid", "non-dilutive", "recoverable"),
+    ("granted",),
+    ("exercise",),
+)
+#: The cues with their words and whether each must end right before the amount (a ``$`` anchor): no search
+#: after it.
+_CUE_TABLE = tuple((component, cue, words, cue.pattern.endswith("$"))
+                   for (component, cue), words in zip(_CUES, _CUE_WORDS, strict=True))
 #: "of which EUR 20 million relate to near-term events": a part of the amount before, not another one.
 _PART = re.compile(r"\b(?:of which|of this|including|includes)\s+(?:up to |approximately |about )?$", re.I)
 
@@ -86,6 +102,10 @@ _CONTINGENT_INSTRUMENT = re.compile(r"(?:contingent value rights?|\bCVRs?\b|earn
                                     r"[^$€£¥\d]{0,60}$", re.I)
 #: "..., excluding royalties and the equity investment": what a total leaves out names no component of it.
 _EXCLUDED = re.compile(r"\b(?:excluding|excl\.|not including|exclusive of|in addition to|on top of)\b", re.I)
+#: The words of ``_EXCLUDED``, ``_CONTINGENT_INSTRUMENT`` and ``_PART`` in lower case: cheap tests before them.
+_EXCLUDED_WORDS = ("excl", "not including", "exclusive of", "in addition to", "on top of")
+_CONTINGENT_WORDS = ("contingent", "cvr", "earn")
+_PART_WORDS = ("of which", "of this", "includ")
 
 
 #: "KRW 28 billion (about USD 20.5 million)": an amount in brackets right after another is its conversion.
@@ -225,23 +245,33 @@ def _component(sentence: str, start: int, end: int) -> str:
     """
     before = _INSERTED.sub(" ", sentence[max(0, start - 150):start])[-90:]
     before = _CLAUSE_BREAK.split(before)[-1]
-    after = _EXCLUDED.split(_NEXT_AMOUNT.split(_BRACKETED.sub("", sentence[end:end + 100])[:60])[0])[0]
-    if _CONTINGENT_INSTRUMENT.search(before):
+    after = _NEXT_AMOUNT.split(_BRACKETED.sub("", sentence[end:end + 100])[:60])[0]
+    if _has(after.lower(), _EXCLUDED_WORDS):
+        after = _EXCLUDED.split(after)[0]
+    lower_before, lower_after = before.lower(), after.lower()
+    if _has(lower_before, _CONTINGENT_WORDS) and _CONTINGENT_INSTRUMENT.search(before):
         return "milestones"
-    if _PART.search(before):
-        hit = [component for component, cue, anchored in _CUE_TABLE if not anchored and cue.search(after)]
+    if _has(lower_before, _PART_WORDS) and _PART.search(before):
+        hit = [component for component, cue, words, anchored in _CUE_TABLE
+               if not anchored and _has(lower_after, words) and cue.search(after)]
         return hit[0] if hit else "part"
     best, distance, size = "value", None, len(before)
-    for component, cue, anchored in _CUE_TABLE:
-        for hit in cue.finditer(before):
-            gap = size - hit.end()
-            if distance is None or gap < distance:
-                best, distance = component, gap
+    for component, cue, words, anchored in _CUE_TABLE:
+        if _has(lower_before, words):
+            for hit in cue.finditer(before):
+                gap = size - hit.end()
+                if distance is None or gap < distance:
+                    best, distance = component, gap
         if distance == 0:
             break   # a cue right before the amount: no later cue is nearer
-        if anchored or (distance is not None and distance <= 15):
+        if anchored or (distance is not None and distance <= 15) or not _has(lower_after, words):
             continue   # a cue after the amount counts 15 characters further than it is
         hit = cue.search(after)
         if hit and (distance is None or hit.start() + 15 < distance):
             best, distance = component, hit.start() + 15
     return best
+
+
+def _has(lower: str, words: tuple[str, ...]) -> bool:
+    """Whether lower-cased text holds one of ``words`` (a cheap test before a pattern)."""
+    return any(word in lower for word in words)
