@@ -136,3 +136,20 @@ def test_what_partners_distribute_is_no_partner():
                      "Harwell Pharma and Sigma Lindqvist will register, distribute and promote Malvorin in West "
                      "Africa. Malvorin, launched in 2011, is sold in 40 countries.") == {
         ("marketing_distribution", (("Harwell Pharma", "partner"), ("Sigma Lindqvist", "partner")))}
+
+
+def test_partners_that_join_forces_team_with_or_sign_a_joint_development_agreement():
+    assert relations("Ostrava Bio has joined forces with Teller Pharma to develop antibodies.") == {
+        ("rd_collaboration", (("Ostrava Bio", "partner"), ("Teller Pharma", "partner")))}
+    assert relations("Ostrava Bio has partnered with Teller Pharma to develop a companion test.") == {
+        ("rd_collaboration", (("Ostrava Bio", "partner"), ("Teller Pharma", "partner")))}
+    assert relations("Ostrava Bio teams with Teller Pharma on cancer vaccines.") == {
+        ("rd_collaboration", (("Ostrava Bio", "partner"), ("Teller Pharma", "partner")))}
+    assert relations("Ostrava Bio and Teller Pharma signed a joint development agreement for a malaria vaccine.") == {
+        ("co_development", (("Ostrava Bio", "partner"), ("Teller Pharma", "partner")))}
+
+
+def test_a_third_party_allotment_of_shares_is_an_equity_investment():
+    assert relations("Calverra Therapeutics Inc. has announced a third-party allotment of new shares to Hollis "
+                     "Capital Co., Ltd.") == {
+        ("equity_investment", (("Calverra Therapeutics Inc.", "investee"), ("Hollis Capital Co., Ltd.", "investor")))}

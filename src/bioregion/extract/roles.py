@@ -270,10 +270,14 @@ _INVESTOR_ONLY = _c(r"(?P<a>{O})[^@]{0,40}?\b(?:has made|made|will make|has purc
                     r"invested|invests)\b")
 
 
+#: "X announced a third-party allotment of new shares to Y" (or "with Y as the lead investor"): Y buys X's shares.
+_ALLOTMENT = _c(r"(?P<b>{O}){G80}\ballotment\b[^@]{0,80}?\b(?:to|with) (?:the )?(?P<a>{O})")
+
+
 def _equity(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
     if _MAJORITY.search(masked) and _BUYING.search(masked):
         return None   # a majority stake: the acquisition reader's
-    for pattern in (_PLACEMENT, _INVESTOR, _STOCK_BUYER, _EQUITY_IN):
+    for pattern in (_PLACEMENT, _INVESTOR, _STOCK_BUYER, _EQUITY_IN, _ALLOTMENT):
         match = pattern.search(masked)
         if match and org_number(match, "a") != org_number(match, "b"):
             return Finding("equity_investment", {org_number(match, "a"): "investor", org_number(match, "b"): "investee"}, strength=0.85)

@@ -110,7 +110,7 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | FoldedPattern:
 _EVENT_WORDS = (
     r"announc\w*|has become|is to|are to|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|"
     r"expand\w*|"
-    r"extend\w*|team\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
+    r"extend\w*|team\w* up|team\w* with|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
     r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
     r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads|co-led|led @|authori[sz]\w*|"
@@ -223,7 +223,7 @@ TRIGGERS = {
                  r"option agreement|technology transfer (?:agreement|deal|contract|pact)|"
                  r"transfer (?:of )?(?:its |the |their )?(?:[\w-]+ )?technology)"),
     # Co-promotion is co-commercialisation (DESIGN's taxonomy): both partners sell the product.
-    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|"
+    "co_development": _c(r"\b(?:co-?develop\w*|jointly develop\w*|joint development (?:agreement|deal|pact)|"
                          # "A and B agreed to develop and commercialize", "A (ABC) and B have agreed to ..."
                          + "|".join(f"{verb[0]}{_partners_before(verb[0])}{verb[1:]} to (?:jointly )?develop and "
                                     r"commerciali[sz]e" for verb in ("agreed?", "have agreed", "will agree")) +
@@ -246,7 +246,7 @@ TRIGGERS = {
                                  r"secur\w*)\s+(?:the\s+)?(?:sole |exclusive )?(?:commerciali[sz]ation|marketing|"
                                  r"distribution|promotion|sales) rights)\b"),
     "equity_investment": _c(r"\b(?:equity investment|minority stake|stake in|(?:equity|minority) interest in|"
-                            r"private placement|"
+                            r"private placement|third[- ]party allotment|"
                             r"(?:inject\w*|pour\w*) [^@.;]{0,30}?(?:[$€£¥]|usd |eur )[\d.,]+ ?"
                             r"(?:million|billion|m|bn)?\b[^@.;]{0,20}?\binto(?= (?:[\w-]+ ){0,4}?{O})|"
                             r"subscri(?:be|bes|bed|bing|ption) (?:for|to) [^@.;]{0,60}?\b(?:new |newly[- ]issued )?"
@@ -269,6 +269,8 @@ TRIGGERS = {
     "ipo": _c(r"\b(?:initial public offering|ipo|went public|go public)\b"),
     "rd_collaboration": _c(r"\b(?:(?:research|strategic|discovery|drug discovery|scientific|r&d) )?"
                            r"(?:collaboration|partnership|alliance)\b|\bcollaborat(?:e|es|ing)\b|\bteam(?:s|ed)? up\b|"
+                           # "X teams with Y", "has partnered with Y to develop", "X and Y are joining forces"
+                           r"\bteam(?:s|ed)? with @|\bpartner(?:s|ed)? with @|\bjoin(?:s|ed|ing)? forces\b|"
                            r"\bresearch agreement\b|\b(?:research |scientific |strategic |r&d )?cooperation agreement\b|"
                            r"\bresearch cooperation\b|"
                            r"\bwill work (?:closely |together )?with (?:the )?(?:[\w.'’-]+ ){0,3}?@\d+@,? (?:on|to)\b|"
@@ -288,14 +290,14 @@ TRIGGER_WORDS = {
                           "preferred"),
     "marketing_distribution": ("distribut", "promot", "marketing", "commerciali", "rights"),
     "equity_investment": ("equity", "stake", "interest in", "placement", "shares", "stock", "inject", "pour",
-                          "offering"),
+                          "offering", "allotment"),
     "venture_round": ("series", "seed", "round", "financing", "funding", "venture", "crossover", "growth", "extension",
                       "tranche", "investment"),
     "spin_off": ("spin", "spun", "demerg"),
     "grant": ("grant", "award", "subsid", "non-dilutive", "recoverable", "selected", "receiv", "to support", "to fund"),
     "ipo": ("public", "ipo"),
     "rd_collaboration": ("collaborat", "partnership", "alliance", "team", "research agreement", "cooperation",
-                         "work with", "discovery agreement"),
+                         "work with", "discovery agreement", "partnered with", "partners with", "forces"),
 }
 #: Words one of which every trigger contains: a cheap test before the patterns.
 GUARD_WORDS = tuple(dict.fromkeys(word for words in TRIGGER_WORDS.values() for word in words))
