@@ -153,3 +153,24 @@ def test_a_third_party_allotment_of_shares_is_an_equity_investment():
     assert relations("Calverra Therapeutics Inc. has announced a third-party allotment of new shares to Hollis "
                      "Capital Co., Ltd.") == {
         ("equity_investment", (("Calverra Therapeutics Inc.", "investee"), ("Hollis Capital Co., Ltd.", "investor")))}
+
+
+def test_buyers_that_snap_up_and_clients_that_tap_hire_or_outsource():
+    assert relations("Bauer Pharma snaps up Ostrava Bio for $500 million.") == {
+        ("acquisition", (("Bauer Pharma", "acquirer"), ("Ostrava Bio", "target")))}
+    assert relations("Ostrava Bio taps Teller Biologics to manufacture its gene therapy.") == {
+        ("contract_services", (("Ostrava Bio", "client"), ("Teller Biologics", "provider")))}
+    assert relations("Ostrava Bio outsources manufacturing to Teller Biologics.") == {
+        ("contract_services", (("Ostrava Bio", "client"), ("Teller Biologics", "provider")))}
+
+
+def test_a_crada_a_memorandum_to_develop_a_joint_company_and_an_agency_contract_won():
+    assert relations("Ostrava Bio signed a cooperative research and development agreement (CRADA) with Teller "
+                     "Institute.") == {
+        ("rd_collaboration", (("Ostrava Bio", "partner"), ("Teller Institute", "partner")))}
+    assert relations("Ostrava Bio signed a memorandum of understanding with Teller Pharma to develop vaccines.") == {
+        ("co_development", (("Ostrava Bio", "partner"), ("Teller Pharma", "partner")))}
+    assert relations("Ostrava Bio and Teller Pharma will form a joint company to develop biosimilars.") == {
+        ("joint_venture", (("Ostrava Bio", "partner"), ("Teller Pharma", "partner")))}
+    assert relations("Ostrava Bio wins a $10 million contract from BARDA to develop an anthrax vaccine.") == {
+        ("contract_services", (("BARDA", "client"), ("Ostrava Bio", "provider")))}

@@ -202,8 +202,8 @@ def test_every_cue_hit_holds_one_of_its_cheap_words():
     from bioregion.extract.money import (_CONTINGENT_INSTRUMENT, _CONTINGENT_WORDS, _CUE_TABLE, _EXCLUDED,
                                          _EXCLUDED_WORDS, _PART, _PART_WORDS)
 
-    phrases = ["an up-front payment of", "an up front fee", "license fee of", "signing fee", "option fee", "upon closing",
-               "at closing", "upon signing", "in cash at", "initial payment", "deferred consideration",
+    phrases = ["an up-front payment of", "an up front fee", "license fee of", "signing fee", "option fee",
+               "upon closing", "at closing", "upon signing", "in cash at", "initial payment", "deferred consideration",
                "subject to the achievement of", "upon approval", "earn-out", "earnout", "royalties", "R&D funding",
                "research support", "to fund research", "development costs", "funds the research", "will fund up to",
                "equity value of", "enterprise value", "total potential deal value of", "total amount", "valued at",

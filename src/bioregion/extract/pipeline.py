@@ -355,6 +355,10 @@ _AGENCY_CONTRACT = (
                r"\b(?:contract|task order)\b[^@]{0,40}?\bto (?P<b>@\d+@)"),
     re.compile(r"(?P<b>@\d+@)[^@]{0,200}?\bunder (?:a|an|the) (?:[\w$.,-]+ ){0,4}?(?:contract|task order) "
                r"(?:from|with|awarded by|by) (?:the )?(?P<a>@\d+@)"),
+    # "X wins a $10 million contract from BARDA", "X has secured a five-year contract with the NIH"
+    re.compile(r"(?P<b>@\d+@)[^@]{0,80}?\b(?:wins|won|has won|secures|secured|has secured|receives|received|"
+               r"has received|lands|landed|is awarded|was awarded|has been awarded) (?:a |an |the )?"
+               r"(?:[\w$.,-]+ ){0,5}?(?:contract|task order) (?:from|with|by) (?:the )?(?P<a>@\d+@)"),
 )
 
 

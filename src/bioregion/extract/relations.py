@@ -90,10 +90,11 @@ def classify_sentence(masked: str, funders: set[int]) -> list[Finding]:
 #: "X entered into an agreement with Y to develop ...", "signed an agreement with Y for the manufacture and supply
 #: of viral vectors", "an agreement with Y for the launch of the test in India": an agreement whose purpose names
 #: its type, read only when no trigger of a type does.
-_PURPOSE = _c(r"\b(?:agreement|deal|pact|arrangement)\s+with\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?(?P<b>{O})"
+_PURPOSE = _c(r"\b(?:agreement|deal|pact|arrangement|memorandum of understanding|mou)\s+with\s+(?:the\s+)?"
+              r"(?:[\w.'’-]+\s+){0,4}?(?P<b>{O})"
               r"(?:\s*\([^()@]*\))?,?\s+(?:to|for)\s+(?:the\s+)?(?:joint(?:ly)?\s+)?(?P<what>co-?develop|develop|"
               r"manufactur|supply|suppli|produc|commerciali[sz]|market|distribut|launch|sell|sale)")
-_AGREEMENT_WORDS = ("agreement", "deal", "pact", "arrangement")
+_AGREEMENT_WORDS = ("agreement", "deal", "pact", "arrangement", "memorandum of understanding", "mou")
 _AGREEMENT_PURPOSES = {"co-develop": "co_development", "codevelop": "co_development", "develop": "co_development",
                   "manufactur": "contract_services", "supply": "contract_services", "suppli": "contract_services",
                   "produc": "contract_services"}

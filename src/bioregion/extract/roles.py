@@ -87,7 +87,7 @@ _ACQ = [
      "acquirer", "target"),
     (_c(r"(?P<a>{O}){G80}\b(?:to acquire|will acquire|has acquired|have acquired|acquired|acquires|acquire|"
         r"acquisition of|agreed to (?:acquire|buy)|to buy|will buy|buys|bought|to purchase|will purchase|purchased|"
-        r"takeover of)\b"
+        r"takeover of|snap(?:s|ped)? up|to snap up|scoop(?:s|ed)? up|to scoop up)\b"
         r"(?:[^@]{0,120}?\bfrom |\s*all (?:of )?(?:the )?(?:issued and )?outstanding (?:capital stock|shares|"
         r"equity)[^@]{0,20}?\bof\b[^@]{0,80}?|[^@]{0,60}?)(?P<b>{O})"), "acquirer", "target"),
 ]
@@ -233,6 +233,9 @@ def _license(masked: str, orgs: list[int], funders: set[int]) -> Finding | None:
 
 _CONTRACT = [
     (_c(r"(?P<b>{O}){G80}\bselected (?P<a>{O}) as"), "provider", "client"),
+    # "X taps Y to manufacture its gene therapy", "X hires Y to run its trial", "X outsources manufacturing to Y"
+    (_c(r"(?P<b>{O}){G80}\b(?:taps|tapped|hires|hired|enlists|enlisted) (?P<a>{O}) to\b"), "provider", "client"),
+    (_c(r"(?P<b>{O}){G80}\boutsourc\w* (?:the |its )?(?:[\w-]+ ){0,3}?to (?P<a>{O})"), "provider", "client"),
     (_c(r"(?P<a>{O}){G80}\b(?:will|to) (?:provide|produce|manufacture|supply|perform|manage|conduct)\b[^@]{0,120}?"
         r"(?P<b>{O})"), "provider", "client"),
     # "Emergent has signed an agreement with AstraZeneca to provide contract development and manufacturing services"

@@ -110,7 +110,8 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | FoldedPattern:
 _EVENT_WORDS = (
     r"announc\w*|has become|is to|are to|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|"
     r"expand\w*|"
-    r"extend\w*|team\w* up|team\w* with|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
+    r"extend\w*|team\w* up|team\w* with|co-develop|collaborate|taps|tapped|hire[sd]?|enlist\w*|outsourc\w*|"
+    r"snap\w* up|scoop\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
     r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
     r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads|co-led|led @|authori[sz]\w*|"
@@ -208,6 +209,7 @@ _GRANT_BRANCHES = [
 #: Written in lower case: each runs as its lower-case twin on the lower-cased sentence (:func:`folded`).
 TRIGGERS = {
     "acquisition": _c(r"\b(?:acquir\w*|acquisition|buy\w*|bought|takeover|take over|tender offer|purchas\w*|"
+                      r"snap(?:s|ped|ping)? up|scoop(?:s|ed|ing)? up|"
                       r"(?:agree\w* )?to sell|(?:is|are) selling|"
                       r"sells|sold|divest\w*|dispos(?:al|e|es|ed|ing))\b|\bmerge with and into\b|"
                       r"\bsurviving as a (?:wholly[- ]owned )?subsidiary\b"),
@@ -229,7 +231,7 @@ TRIGGERS = {
                                     r"commerciali[sz]e" for verb in ("agreed?", "have agreed", "will agree")) +
                          r"|co-commerciali\w*|co-?promot\w*|joint(?:ly)? promot\w*|"
                          r"share (?:[\w-]+ ){0,2}?(?:development )?costs)\b"),
-    "joint_venture": _c(r"\b(?:joint venture|jv)\b"),
+    "joint_venture": _c(r"\b(?:joint venture|jv|joint company)\b"),
     "consortium": _c(r"\b(?:consortium|public-private partnership|(?:horizon 2020|horizon europe|imi|ihi|eu-funded) "
                      r"project)\b"),
     "contract_services": _c(r"\b(?:(?:contract )?manufactur\w* (?:agreement|contract|services?|partner)|supply agreement|"
@@ -237,7 +239,10 @@ TRIGGERS = {
                             r"development and manufacturing|fee-for-service|(?<!rights )to manufacture|"
                             r"(?:supply|provide)\w* [^.;]{0,30}?\bwith (?:[\w-]+ ){0,2}manufacturing capacity|"
                             r"to provide (?:[\w-]+ ){0,2}(?:manufacturing|production) (?:services )?(?:of|for)|"
-                            r"preferred[- ](?:service )?providers?)\b|\bselected {O} as\b"),
+                            r"preferred[- ](?:service )?providers?)\b|\bselected {O} as\b|"
+                            # "X taps Y to manufacture", "X hires Y to run its trial", "outsources manufacturing to Y"
+                            r"\b(?:taps|tapped|hires|hired|enlists|enlisted) {O} to (?:manufacture|make|produce|run|"
+                            r"conduct|supply|provide)\b|\boutsourc\w* (?:the |its )?(?:[\w-]+ ){0,3}?to {O}"),
     "marketing_distribution": _c(r"\b(?:distribut\w*(?! (?:from|of (?:about |approximately )?[$€£]|to (?:its |the )?"
                                  r"(?:share)?holders))|"
                                  r"(?<!co-)(?<!co)(?<!joint )promotion agreement|marketing agreement|"
@@ -272,7 +277,7 @@ TRIGGERS = {
                            # "X teams with Y", "has partnered with Y to develop", "X and Y are joining forces"
                            r"\bteam(?:s|ed)? with @|\bpartner(?:s|ed)? with @|\bjoin(?:s|ed|ing)? forces\b|"
                            r"\bresearch agreement\b|\b(?:research |scientific |strategic |r&d )?cooperation agreement\b|"
-                           r"\bresearch cooperation\b|"
+                           r"\bresearch cooperation\b|\bcooperative research and development agreement\b|\bcrada\b|"
                            r"\bwill work (?:closely |together )?with (?:the )?(?:[\w.'’-]+ ){0,3}?@\d+@,? (?:on|to)\b|"
                            r"\b(?:drug |target |drug target )?discovery agreement\b"),
 }
@@ -280,14 +285,14 @@ TRIGGERS = {rel_type: folded(trigger) for rel_type, trigger in TRIGGERS.items()}
 #: For each type, words one of which its trigger contains: cheap substring tests before the patterns.
 TRIGGER_WORDS = {
     "acquisition": ("acqui", "buy", "bought", "takeover", "take over", "purchas", "sell", "sold", "divest", "dispos",
-                    "merge with", "surviving", "tender offer"),
+                    "merge with", "surviving", "tender offer", "snap", "scoop"),
     "merger": ("merg", "combin"),
     "license": ("licen", "rights", "transfer", "option agreement", "option to commerciali"),
     "co_development": ("develop", "commerciali", "costs", "promot"),
-    "joint_venture": ("joint venture", "jv"),
+    "joint_venture": ("joint venture", "jv", "joint company"),
     "consortium": ("consortium", "public-private", "project"),
     "contract_services": ("manufactur", "supply", "service", "contract research", "cro", "cmo", "cdmo", "selected",
-                          "preferred"),
+                          "preferred", "taps", "tapped", "hire", "enlist", "outsourc"),
     "marketing_distribution": ("distribut", "promot", "marketing", "commerciali", "rights"),
     "equity_investment": ("equity", "stake", "interest in", "placement", "shares", "stock", "inject", "pour",
                           "offering", "allotment"),
@@ -297,7 +302,8 @@ TRIGGER_WORDS = {
     "grant": ("grant", "award", "subsid", "non-dilutive", "recoverable", "selected", "receiv", "to support", "to fund"),
     "ipo": ("public", "ipo"),
     "rd_collaboration": ("collaborat", "partnership", "alliance", "team", "research agreement", "cooperation",
-                         "work with", "discovery agreement", "partnered with", "partners with", "forces"),
+                         "work with", "discovery agreement", "partnered with", "partners with", "forces",
+                         "cooperative research", "crada"),
 }
 #: Words one of which every trigger contains: a cheap test before the patterns.
 GUARD_WORDS = tuple(dict.fromkeys(word for words in TRIGGER_WORDS.values() for word in words))
