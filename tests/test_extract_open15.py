@@ -9,7 +9,7 @@ agency's programme of contracts gives contracts. Money from a partner ("will rec
 awards told as past events are not the programme's.
 """
 
-from press_release import mention_names, relations
+from press_release import mention_names, relations, release_candidates
 
 from bioregion.extract.pipeline import extract_document
 from bioregion.extract.readers import document_from_text
@@ -174,3 +174,13 @@ def test_a_crada_a_memorandum_to_develop_a_joint_company_and_an_agency_contract_
         ("joint_venture", (("Ostrava Bio", "partner"), ("Teller Pharma", "partner")))}
     assert relations("Ostrava Bio wins a $10 million contract from BARDA to develop an anthrax vaccine.") == {
         ("contract_services", (("BARDA", "client"), ("Ostrava Bio", "provider")))}
+
+
+def test_each_award_of_a_programme_has_its_own_amount():
+    found = release_candidates("The Gates Foundation today announced $40 million in new awards. The funds will be "
+                               "awarded through CARB-X. Recipients include Dunmore Pharma, which was awarded $3.9 "
+                               "million; Ivelle Biosciences, which will receive $1 million; and Pellan Therapeutics, "
+                               "which will receive up to $4 million. Corvane Bio also received a grant.")
+    values = {c.parties[1]["name"]: [t["amount"] for t in c.terms] for c in found}
+    assert values == {"Dunmore Pharma": [3900000], "Ivelle Biosciences": [1000000], "Pellan Therapeutics": [4000000],
+                      "Corvane Bio": []}

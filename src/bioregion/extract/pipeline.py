@@ -78,6 +78,8 @@ class _Draft:
     finding: Finding
     sentence: int
     keys: dict[str, str]
+    #: An award of a programme (:mod:`.programmes`): its value is the amount its own recipient is given.
+    award: bool = False
 
 
 def extract_paths(paths: Iterable[str], gazetteer: Gazetteer | None = None) -> Iterator[Candidate]:
@@ -130,7 +132,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     _selected_for_funding(drafts, masked, funders, news)
     _consortium_grant(drafts, masked, funders, news)
     _agency_contracts(drafts, masked, funders, news)
-    drafts.extend(_Draft(finding, index, {}) for index, finding in programme_recipients(
+    drafts.extend(_Draft(finding, index, {}, award=True) for index, finding in programme_recipients(
         masked, funders, lead, news.is_history))
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
@@ -541,5 +543,25 @@ def _candidate(document: Document, draft: _Draft, texts: list[str], news: News, 
     descriptors = {mentions.clusters[keys[k]].name: mentions.clusters[keys[k]].descriptor
                    for k in finding.roles if mentions.clusters[keys[k]].descriptor}
     confidence = finding.strength - (0.15 if title_used and draft.sentence == 0 else 0.0)
-    return Candidate(document.source, finding.type, parties, date, relation_terms(draft, news, merged),
+    terms = _award_terms(draft, news, mentions, keys, merged) if draft.award else relation_terms(draft, news, merged)
+    return Candidate(document.source, finding.type, parties, date, terms,
                      finding.option, texts[draft.sentence], round(confidence, 2), document.title, descriptors)
+
+
+def _award_terms(draft: _Draft, news: News, mentions: DocumentMentions, keys: list[str],
+                 merged: list[_Draft]) -> list[dict[str, object]]:
+    """The value of one award of a programme: the first amount after its recipient's name and before the next
+    recipient's ("Recipients include X, which was awarded $3.9 million ...; Y, which will receive $1 million"), or
+    the amount of a sentence that names only its recipient; none when the sentence states none (the programme's
+    total in the lead is no award's)."""
+    index = draft.sentence
+    recipient = next(keys[k] for k, role in draft.finding.roles.items() if role in ("recipient", "provider"))
+    others = {keys[k] for d in merged if d.award and d.sentence == index and d is not draft
+              for k, role in d.finding.roles.items() if role in ("recipient", "provider")}
+    named = mentions.sentences[index]
+    start = next((m.start for m in named if m.key == recipient), 0)
+    end = min((m.start for m in named if m.key in others and m.start > start), default=len(news[index]))
+    amounts = [a for a in news.amounts(index) if start <= a.start < end] or (
+        news.amounts(index) if not others else [])
+    return [{"component": "value", "amount": int(a.amount) if float(a.amount).is_integer() else a.amount,
+             "currency": a.currency} for a in amounts[:1]]
