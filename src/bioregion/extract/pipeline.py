@@ -77,7 +77,6 @@ class Candidate:
 class _Draft:
     finding: Finding
     sentence: int
-    keys: dict[str, str]
     #: An award of a programme (:mod:`.programmes`): its value is the amount its own recipient is given.
     award: bool = False
 
@@ -124,7 +123,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         if findings and "contract" in sentence:
             _procurement(findings, sentence)
         if findings and not news.is_history(index):
-            drafts.extend(_Draft(finding, index, {}) for finding in findings)
+            drafts.extend(_Draft(finding, index) for finding in findings)
     announcer = keys.index(mentions.announcer) if mentions.announcer in keys else None
     _drop_products_sold(drafts, masked, [mentions.clusters[k] for k in keys])
     _add_listed_members(drafts, masked, funders, news)
@@ -132,7 +131,7 @@ def extract_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     _selected_for_funding(drafts, masked, funders, news)
     _consortium_grant(drafts, masked, funders, news)
     _agency_contracts(drafts, masked, funders, news)
-    drafts.extend(_Draft(finding, index, {}, award=True) for index, finding in programme_recipients(
+    drafts.extend(_Draft(finding, index, award=True) for index, finding in programme_recipients(
         masked, funders, lead, news.is_history))
     settle_roles(drafts, masked, kinds, announcer)
     upgrade_to_license(drafts, masked, " ".join(texts), kinds, announcer)
@@ -342,7 +341,7 @@ def _listed_consortium(masked: list[str], items: set[int], funders: set[int], ne
             following += 1
         members = list(dict.fromkeys(members))
         if len(members) >= 2:
-            return _Draft(Finding("consortium", {k: "partner" for k in members}, strength=0.7), index, {})
+            return _Draft(Finding("consortium", {k: "partner" for k in members}, strength=0.7), index)
     return None
 
 
@@ -378,7 +377,7 @@ def _agency_contracts(drafts: list[_Draft], masked: list[str], funders: set[int]
             if client in funders and provider not in funders and not any(
                     client in d.finding.roles and provider in d.finding.roles for d in drafts):
                 drafts.append(_Draft(Finding("contract_services", {client: "client", provider: "provider"},
-                                             strength=0.75), index, {}))
+                                             strength=0.75), index))
             break
 
 
@@ -397,7 +396,7 @@ def _consortium_grant(drafts: list[_Draft], masked: list[str], funders: set[int]
         if len(named) == 1 and named <= funders:
             roles = {named.pop(): "funder"}
             roles.update({k: "recipient" for k in consortium.finding.roles})
-            drafts.append(_Draft(Finding("grant", roles, strength=0.7), index, {}))
+            drafts.append(_Draft(Finding("grant", roles, strength=0.7), index))
             return
 
 
@@ -412,7 +411,7 @@ def _selected_for_funding(drafts: list[_Draft], masked: list[str], funders: set[
         said = " ".join(masked[index:index + 2])
         if funder in funders and recipient not in funders and _FUNDING.search(said) and not any(
                 d.finding.type == "grant" and funder in d.finding.roles for d in drafts):
-            drafts.append(_Draft(Finding("grant", {funder: "funder", recipient: "recipient"}, strength=0.7), index, {}))
+            drafts.append(_Draft(Finding("grant", {funder: "funder", recipient: "recipient"}, strength=0.7), index))
 
 
 def _funded_partnerships(drafts: list[_Draft], masked: list[str], funders: set[int]) -> None:
