@@ -184,3 +184,16 @@ def test_each_award_of_a_programme_has_its_own_amount():
     values = {c.parties[1]["name"]: [t["amount"] for t in c.terms] for c in found}
     assert values == {"Dunmore Pharma": [3900000], "Ivelle Biosciences": [1000000], "Pellan Therapeutics": [4000000],
                       "Corvane Bio": []}
+
+
+def test_buying_merging_and_co_promoting_are_events():
+    assert relations("Bauer Pharma buys remaining rights to Ostrava Bio treatment in deal up to $1 bln",
+                     title="Deal news") == {("acquisition", (("Bauer Pharma", "acquirer"), ("Ostrava Bio", "target")))}
+    assert relations("Bauer Pharma Co., Ltd. and Ostrava Bio Co., Ltd. were merged last week by combining "
+                     "operations into a new corporation.") == {
+        ("merger", (("Bauer Pharma Co., Ltd.", "partner"), ("Ostrava Bio Co., Ltd.", "partner")))}
+    assert relations("Bauer Pharma to co-promote Ostrava Bio prostate cancer drug in Japan") == {
+        ("co_development", (("Bauer Pharma", "partner"), ("Ostrava Bio", "partner")))}
+    # the noun "merger" tells no event by itself
+    assert relations("Paul Abel, portfolio manager for Kinetics Medical Fund, noted the merger came as a "
+                     "surprise.") == set()

@@ -111,7 +111,7 @@ _EVENT_WORDS = (
     r"announc\w*|has become|is to|are to|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|"
     r"expand\w*|"
     r"extend\w*|team\w* up|team\w* with|co-develop|collaborate|taps|tapped|hire[sd]?|enlist\w*|outsourc\w*|"
-    r"snap\w* up|scoop\w* up|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
+    r"snap\w* up|scoop\w* up|buy\w*|bought|merge[sd]|merging|finali[sz]\w*|co-promot\w*|would|forg\w*|strik\w*|struck|conclud\w*|today|will|complet\w*|close[sd]?|closing|rais\w*|"
     r"secur\w*|award\w*|receiv\w*|select\w*|acquir\w*|creat\w*|obtain\w*|grant\w*|licen[cs]\w*|price[sd]?|"
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
     r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads|co-led|led @|authori[sz]\w*|"
