@@ -39,7 +39,7 @@ from .programmes import programme_recipients
 from .readers import Document, read_documents
 from .relations import Finding, classify_sentence, develops_and_sells, without_appositions
 from .settle import settle_roles, upgrade_to_license
-from .terms import News, relation_terms
+from .terms import News, relation_terms, term
 from .triggers import ORG, folded
 
 __all__ = ["Candidate", "extract_document", "extract_paths"]
@@ -562,5 +562,4 @@ def _award_terms(draft: _Draft, news: News, mentions: DocumentMentions, keys: li
     end = min((m.start for m in named if m.key in others and m.start > start), default=len(news[index]))
     amounts = [a for a in news.amounts(index) if start <= a.start < end] or (
         news.amounts(index) if not others else [])
-    return [{"component": "value", "amount": int(a.amount) if float(a.amount).is_integer() else a.amount,
-             "currency": a.currency} for a in amounts[:1]]
+    return [term("value", a.amount, a.currency) for a in amounts[:1]]

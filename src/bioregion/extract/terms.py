@@ -20,7 +20,7 @@ from .background import is_background, written_year
 from .money import find_amounts
 from .relations import Finding
 
-__all__ = ["News", "relation_terms"]
+__all__ = ["News", "relation_terms", "term"]
 
 _COMPONENTS = {
     "equity_investment": {"equity", "value"},
@@ -104,8 +104,13 @@ def relation_terms(draft: _Draft, texts: News, merged: Sequence[_Draft]) -> list
     if not any(_PER.search(texts[index]) and _PER_SHARE.search(texts[index]) and not texts.is_history(index)
                for index in sentences):
         _cash_is_upfront(totals, rel_type)
-    return [{"component": c.split()[0], "amount": int(a) if float(a).is_integer() else a, "currency": cur}
-            for c, (a, cur) in totals.items()]
+    return [term(c.split()[0], a, cur) for c, (a, cur) in totals.items()]
+
+
+def term(component: str, amount: float, currency: str) -> dict[str, object]:
+    """One term as DESIGN's output writes it: a whole amount as an integer."""
+    return {"component": component, "amount": int(amount) if float(amount).is_integer() else amount,
+            "currency": currency}
 
 
 def _licence_pair(draft: _Draft, merged: Sequence[_Draft]) -> _Draft | None:
