@@ -118,7 +118,9 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
     """
     out = []
     matches = list(_CHUNK.finditer(text)) + _lower_suffixed(text)
-    if _LOWER_HEAD_AFTER_CAPITAL.search(text):
+    # Each of the words holds "bio", "pharma" or "therap" (a test keeps them in step): a cheap test first, for the
+    # pattern stops at every "b", "p" and "t".
+    if ("bio" in text or "pharma" in text or "therap" in text) and _LOWER_HEAD_AFTER_CAPITAL.search(text):
         # "UK pharma major GSK", "US biotech firm X": a country and a sector word describe the name after them.
         headed = [m for m in _ACRONYM_LOWER_HEAD.finditer(text) if not COUNTRY.match(m.group().split(" ", 1)[0])]
         starts = {m.start() for m in headed}
@@ -126,7 +128,7 @@ def find_chunks(text: str) -> list[tuple[int, int, str]]:
     for match in matches:
         start, end = match.span()
         piece = match.group()
-        if not _GAP.search(piece):
+        if piece.isalnum() or not _GAP.search(piece):   # most chunks are one plain word
             if piece[-1] in "'’s":
                 end -= 2 if piece.endswith(("'s", "’s")) else 1 if piece.endswith(("'", "’")) else 0
                 piece = text[start:end]
