@@ -2,7 +2,7 @@
 
 import re
 
-from bioregion.extract.triggers import BACKGROUND, EVENT, FoldedPattern, folded
+from bioregion.extract.triggers import BACKGROUND, EVENT, TRIGGERS, FoldedPattern, WordCues, folded
 
 _SENTENCES = [
     "@0@ today announced it has entered into a license agreement with @1@.",
@@ -14,23 +14,24 @@ _SENTENCES = [
 ]
 
 
-def test_folded_event_and_background_cues_are_the_ignorecase_search():
+def test_event_and_background_cues_are_the_ignorecase_search():
     for pattern in (EVENT, BACKGROUND):
-        assert isinstance(pattern, FoldedPattern)
+        assert isinstance(pattern, WordCues) and all(isinstance(p, FoldedPattern) for p in (pattern._start, pattern._after))
         original = re.compile(pattern.pattern, pattern.flags)
-        for text in _SENTENCES:
-            expected, got = original.search(text), pattern.search(text)
-            assert (expected and expected.span()) == (got and got.span()), text
+        for text in _SENTENCES + ["Signed by @0@", "(signed) by @0@", "co-signed", "resigned", "@0@,announced"]:
+            assert pattern.search(text) is bool(original.search(text)), text
 
 
 def test_folded_patterns_searching_texts_in_turn_each_read_their_own_text():
     # the last folded text is kept: texts searched in turn, equal or not, must not read each other's fold
-    original = re.compile(EVENT.pattern, EVENT.flags)
+    license = TRIGGERS["license"]
+    original = re.compile(license.pattern, license.flags)
     texts = _SENTENCES + [_SENTENCES[0][:-1] + "!", "".join(_SENTENCES[1])] + _SENTENCES[::-1]
     for text in texts + texts:
-        expected, got = original.search(text), EVENT.search(text)
+        expected, got = original.search(text), license.search(text)
         assert (expected and expected.span()) == (got and got.span()), text
-        assert [m.span() for m in original.finditer(text)] == [m.span() for m in EVENT.finditer(text)], text
+        assert [m.span() for m in original.finditer(text)] == [m.span() for m in license.finditer(text)], text
+        assert EVENT.search(text) is bool(re.search(EVENT.pattern, text, EVENT.flags)), text
 
 
 def test_folded_keeps_patterns_it_cannot_lower():
@@ -157,7 +158,9 @@ def test_event_words_grouped_by_letter_match_as_the_flat_alternation():
     texts = ["@0@ has co-led the round; @1@ co-leads, @2@ leads and will close; it was pricing today",
              "Unannounced, re-signed, forsaken; the newest partner with @0@ had led", "@0@ Acquired @1@", ""]
     for text in texts:
-        assert [m.span() for m in EVENT.finditer(text)] == [m.span() for m in flat.finditer(text)]
+        assert EVENT.search(text) is bool(flat.search(text)), text
+    for words in ("@0@ co-leads", "@0@ leads", "had led", "pricing today", "newest", "(newest)", "unannounced"):
+        assert EVENT.search(words) is bool(flat.search(words)), words
 
 
 def test_legal_suffixes_grouped_by_letter_match_as_the_flat_alternation():
@@ -186,7 +189,8 @@ def test_grant_and_background_cues_grouped_by_letter_match_as_the_flat_alternati
              "A Grant, An award, The Five-Year Grant", ""]
     for text in texts:
         assert [m.span() for m in TRIGGERS["grant"].finditer(text)] == [m.span() for m in flat_grant.finditer(text)]
-        assert [m.span() for m in BACKGROUND.finditer(text)] == [m.span() for m in flat_background.finditer(text)]
+        for part in [text] + text.split("; "):
+            assert BACKGROUND.search(part) is bool(flat_background.search(part)), part
 
 
 def test_lowered_words_looked_up_are_the_words_collected():

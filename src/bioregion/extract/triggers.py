@@ -76,6 +76,11 @@ class FoldedPattern:
         lower = _lowered(text)
         return self._pattern.search(text) if lower is None else self._twin.search(lower)
 
+    def match(self, text: str) -> re.Match[str] | None:
+        """``pattern.match(text)``, span only."""
+        lower = _lowered(text)
+        return self._pattern.match(text) if lower is None else self._twin.match(lower)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, spans only."""
         lower = _lowered(text)
@@ -105,8 +110,29 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | FoldedPattern:
     return pattern if twin is None else FoldedPattern(pattern, twin)
 
 
-#: Event words, written to open on their letter (:func:`.fastre.words_at_boundary`): the pattern runs on every
-#: sentence with a trigger word.
+class WordCues:
+    """Whether a text holds one of the whole words or phrases ``branches`` (case-blind), found fast.
+
+    The plain form, ``pattern``, tests ``\\b`` at every letter a branch opens on: half the letters of a text.
+    This reads a branch after the non-word character before it (a character class the regex engine skips to)
+    or at the text's start, each a lower-case twin run on the lower-cased text (:class:`FoldedPattern`).
+    """
+
+    __slots__ = ("pattern", "flags", "_start", "_after")
+
+    def __init__(self, branches: list[str], tail: str = "") -> None:
+        plain = _c(words_at_boundary(branches) + tail)
+        self.pattern, self.flags = plain.pattern, plain.flags
+        grouped = branches_by_first_char(branches)
+        self._start = folded(_c(f"(?:{grouped}){tail}"))
+        self._after = folded(_c(f"[^\\w](?:{grouped}){tail}"))
+
+    def search(self, text: str) -> bool:
+        """Whether ``pattern`` occurs in ``text``."""
+        return bool(self._start.match(text) or self._after.search(text))
+
+
+#: Event words (whole words, :class:`WordCues`): the test runs on every sentence with a trigger word.
 _EVENT_WORDS = (
     r"announc\w*|has become|is to|are to|newest|enter\w*|sign\w*|ink\w*|form\w*|launch\w*|establish\w*|agree\w*|"
     r"expand\w*|"
@@ -117,7 +143,7 @@ _EVENT_WORDS = (
     r"pricing|invest\w*|made|purchas\w*|found\w*|coordinat\w*|partner\w* with|join\w*|led by|participation|"
     r"attract\w*|has (?:co-)?led|have (?:co-)?led|had (?:co-)?led|co-leads|leads|co-led|led @|authori[sz]\w*|"
     r"spinning off|spinning out|spend\w*|is selling|are selling").split("|")
-EVENT = folded(_c(words_at_boundary(_EVENT_WORDS) + r"\b"))
+EVENT = WordCues(_EVENT_WORDS, r"\b")
 def _each(words: str, rest: str) -> list[str]:
     """``word + rest`` for each of the ``|``-separated ``words``."""
     return [word + rest for word in words.split("|")]
@@ -139,7 +165,7 @@ def _partners_before(letter: str) -> str:
                             for digits in (r"\d", r"\d\d")) + ")"
 
 
-#: Background cues: the deal told is an old one, still running, or ending (grouped by first letter, :mod:`.fastre`).
+#: Background cues: the deal told is an old one, still running, or ending (whole words, :class:`WordCues`).
 _BACKGROUND_BRANCHES = [
     *_each("updated|amended|revised|modified|restated|renegotiated", r" (?:the )?(?:terms of )?(?:their|its|the|our) "
            r"(?:[\w-]+ ){0,4}(?:agreements?|collaboration|licen[cs]e|partnership|deal)"),
@@ -191,7 +217,7 @@ _BACKGROUND_BRANCHES = [
     *_each("co-developed|codeveloped|co-owned", r" with @\d+@,"),
     "l" + _licensed_after("l") + "icen[cs]ed from", "i" + _licensed_after("i") + "n-licen[cs]ed from",
 ]
-BACKGROUND = folded(_c(words_at_boundary(_BACKGROUND_BRANCHES) + r"\b"))
+BACKGROUND = WordCues(_BACKGROUND_BRANCHES, r"\b")
 
 #: A grant's words, grouped by first letter (:mod:`.fastre`): the grant trigger runs on every sentence that
 #: says "award", "receive", "selected", ...
