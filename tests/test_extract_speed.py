@@ -236,3 +236,13 @@ def test_every_cue_hit_holds_one_of_its_cheap_words():
                 hits += 1
                 assert any(word in hit.group().lower() for word in words), hit.group()
     assert hits > 500
+
+
+def test_cheap_letter_tests_stand_for_their_patterns():
+    from bioregion.extract.layout import _LEGAL
+    from bioregion.extract.mentions import _PRODUCT_PHRASE
+
+    product_words = re.fullmatch(r"\\s\(\?:(.*)\)\$", _PRODUCT_PHRASE.pattern).group(1).split("|")
+    assert len(product_words) > 10 and all(word.endswith("s") for word in product_words)
+    legend_openers = re.match(r"\(\?:([^()]*)\)", _LEGAL.pattern).group(1).split("|")
+    assert legend_openers and all(word[0] in "TC" for word in legend_openers) and _LEGAL.flags & re.I

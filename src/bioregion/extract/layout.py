@@ -87,7 +87,7 @@ def is_boilerplate_heading(sentence: str) -> bool:
     [True, False, True, False]
     """
     text = sentence.lstrip("#*_ \t")
-    if _LEGAL.match(text):
+    if text[:1] in ("T", "t", "C", "c") and _LEGAL.match(text):   # a cheap test of the case-blind pattern's start
         return True
     if not _SECTION.match(text):
         return False
