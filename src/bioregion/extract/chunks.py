@@ -206,17 +206,29 @@ def _join_fields(text: str, chunks: list[tuple[int, int, str]]) -> list[tuple[in
     """Join "Fraunhofer Institute for Translational Medicine" and "Pharmacology ITMP" over their "and".
 
     An institution named after fields ("Institute of Allergy and Infectious Diseases") goes on after "and"
-    when the next words are fields too; a company or university after "and" is another organisation.
+    when the next words are fields too; a company or university after "and" is another organisation. A common
+    noun and a legal suffix after "and" ("Shasun Chemicals and Drugs Ltd") end the name before it: alone, they
+    name nothing.
     """
     out = chunks[:1]
     for start, end, piece in chunks[1:]:
         last_start, last_end, last = out[-1]
-        if (text[last_end:start] == " and " and named_after_fields(last)
-                and _FIELD.match(piece) and len(piece.split()) <= 3 and not has_legal_suffix(piece)):
+        if text[last_end:start] == " and " and (named_after_fields(last) and _FIELD.match(piece) and len(
+                piece.split()) <= 3 and not has_legal_suffix(piece) or " " in last and _noun_with_suffix(piece)):
             out[-1] = (last_start, end, text[last_start:end])
         else:
             out.append((start, end, piece))
     return out
+
+
+#: Common nouns that end company names ("... Chemicals and Drugs Ltd", "Smith and Nephew plc").
+_NAME_NOUNS = HEADS | {"Drugs", "Chemicals", "Chemical", "Sons", "Nephew", "Brothers", "Allied"}
+
+
+def _noun_with_suffix(piece: str) -> bool:
+    """Whether a chunk is one common noun and legal suffixes ("Drugs Ltd"): no company's whole name."""
+    bare = SUFFIXED.sub("", piece)
+    return bare != piece and bare in _NAME_NOUNS
 
 
 def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -245,11 +257,18 @@ def _split_bad_connectors(text: str, start: int, end: int) -> list[tuple[int, in
             pieces.append((begin, match.start()))
             begin = match.end()
     pieces.append((begin, end))
+    if text.endswith(_TRAILING_TITLES, start, end):
+        # "Halvane Pharmaceuticals Chairman and Managing Director Ravi Mendon said": the company, not its office
+        last_begin, last_end = pieces[-1]
+        pieces[-1] = (last_begin, text.rindex(" ", last_begin, last_end))
     if " " in text[start:end] and _HEADLINE_WORD.search(text, start, end):
         pieces = [part for s, e in pieces for part in _split_headline(text, s, e)]
     return pieces
 
 
+#: Offices written after a company's name, ending its chunk.
+_TRAILING_TITLES = (" Chairman", " Chairwoman", " CEO", " CFO", " COO", " CSO", " CTO", " President", " Founder",
+                    " Co-founder")
 #: Title-cased headline verbs and prepositions: "Korvath Signs Discovery Deal With Lindqvist Pharma" is two names.
 _HEADLINE_WORD = re.compile(
     r"\s(?:Signs|Signed|Inks|Enters|Acquires|Acquire|Buys|Buy|Bought|Raises|Raise|Closes|Completes|Licenses|Licences|"

@@ -519,6 +519,11 @@ _MEDIA = frozenset(name.strip() for name in """Reuters|Bloomberg|Fierce Biotech|
     Korea Times|The Korea Times|China Daily|Global Times|Caixin Global""".split("|"))
 #: Deal and business acronyms written in capitals ("the #1 IPO destination", "investment in R&D"): never names.
 _DEAL_WORDS = frozenset("IPO IPOs R&D M&A CEO CFO COO CSO CMO CTO".split())
+#: A person named by an honorific without a full stop ("noted Mr Gan"): not "Mr Recordati"'s surname alone, which
+#: names his family's firm too.
+_HONORIFICS = ("Mr ", "Ms ", "Mrs ", "Mx ")
+#: A sector named as a whole ("as the Big Pharma company bets on AI"): no organisation.
+_SECTORS = frozenset(("Big Pharma", "Big Pharmas", "Big Biotech", "Big Tech", "Big Biopharma"))
 #: Nationalities standing alone before a description ("Biocon and German drug firm Evotec"): never names.
 _DEMONYMS = frozenset("""American African Asian European Belgian Dutch Flemish Walloon German French Swiss Italian
     Spanish Portuguese Irish British English Scottish Welsh Danish Swedish Norwegian Finnish Austrian Polish Czech
@@ -535,8 +540,8 @@ _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently
 #: title before the name, or the title after a comma, each found first and the name read next to it. The titles
 #: are grouped by first letter (:mod:`.fastre`): the regex engine skips to the letters a title can start with.
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"
-_TITLES = [*_OFFICES, "CMO", "founder", "co-founder", r"Dr\.", r"Prof\.", "Professor", r"Mr\.", r"Ms\.", r"Mrs\.",
-           "Chief Executive(?: Officer)?", "Executive Chairman", "analyst", "spokesperson", "spokesman", "spokeswoman",
+_TITLES = [*_OFFICES, "CMO", "founder", "co-founder", r"Dr\.", r"Prof\.", "Professor", "Director", r"Mr\.",
+           r"Ms\.", r"Mrs\.", "Chief Executive(?: Officer)?", "Executive Chairman", "analyst", "spokesperson", "spokesman", "spokeswoman",
            "said", "says"]
 _TITLE_BEFORE = re.compile(rf"(?:{branches_by_first_char(_TITLES)})\s+({_NAME})")
 _TITLE_AFTER = re.compile(
@@ -579,7 +584,8 @@ def _piece_test(piece: str, gazetteer: Gazetteer, lowered: LoweredWords) -> tupl
 def _piece_facts(piece: str) -> tuple[bool, bool, bool]:
     """What a chunk alone tells (chunks recur across releases): never a name (a news outlet, an adverb, a
     sentence opener), a country, a name by its form."""
-    never = piece in _MEDIA or piece in _ADVERBS or piece in STOP_LEAD or piece in _DEMONYMS or piece in _DEAL_WORDS
+    never = piece in _MEDIA or piece in _ADVERBS or piece in STOP_LEAD or piece in _DEMONYMS or piece in _DEAL_WORDS \
+        or piece in _SECTORS or piece.startswith(_HONORIFICS)
     return never, bool(COUNTRY.fullmatch(piece) or COUNTRY.fullmatch(piece + ".")), qualifies_by_form(piece)
 
 
