@@ -16,7 +16,8 @@ _SENTENCES = [
 
 def test_event_and_background_cues_are_the_ignorecase_search():
     for pattern in (EVENT, BACKGROUND):
-        assert isinstance(pattern, WordCues) and all(isinstance(p, FoldedPattern) for p in (pattern._start, pattern._after))
+        assert isinstance(pattern, WordCues)
+        assert all(isinstance(part, FoldedPattern) for part in (pattern._start, pattern._after))
         original = re.compile(pattern.pattern, pattern.flags)
         for text in _SENTENCES + ["Signed by @0@", "(signed) by @0@", "co-signed", "resigned", "@0@,announced"]:
             assert pattern.search(text) is bool(original.search(text)), text
@@ -144,7 +145,8 @@ def test_slots_read_after_the_character_before_them_are_the_flat_patterns_matche
              "@0@ will buy @1@ after a deal with @2@ and funding of EUR 5 million from @3@; rebuy, abuy, members are",
              "investors, including @0@; its investment in @1@; invested in @2@; licensed from @3@; task order to @4@",
              "the project is coordinated by X", "led by partners including X", "led by  X (backed by Y) \nled by Z",
-             "funding from\nAcme Ltd., and Zeta Co. and Beta Inc. agreed", "self-funded by X, co-led by Y", "led by", ""]
+             "funding from\nAcme Ltd., and Zeta Co. and Beta Inc. agreed", "self-funded by X, co-led by Y", "led by",
+             ""]
     for text in texts:
         expected = [m.span("span") for m in flat.finditer(text)]
         assert [m.span("span") for m in _slots(text)] == expected, text

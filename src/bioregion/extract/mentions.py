@@ -541,8 +541,8 @@ _ADVERBS = frozenset("""Furthermore Similarly Likewise Additionally Consequently
 #: are grouped by first letter (:mod:`.fastre`): the regex engine skips to the letters a title can start with.
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"
 _TITLES = [*_OFFICES, "CMO", "founder", "co-founder", r"Dr\.", r"Prof\.", "Professor", "Director", r"Mr\.",
-           r"Ms\.", r"Mrs\.", "Chief Executive(?: Officer)?", "Executive Chairman", "analyst", "spokesperson", "spokesman", "spokeswoman",
-           "said", "says"]
+           r"Ms\.", r"Mrs\.", "Chief Executive(?: Officer)?", "Executive Chairman", "analyst", "spokesperson",
+           "spokesman", "spokeswoman", "said", "says"]
 _TITLE_BEFORE = re.compile(rf"(?:{branches_by_first_char(_TITLES)})\s+({_NAME})")
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:company's\s+|firm's\s+)?(?:Ph\.?\s?D|M\.?\s?D|CEO|chief|Chief|president|President|chairman|"

@@ -38,7 +38,8 @@ _RECIPIENT = (
     # "Recipients include @2@, which ...; @3@, which ...; and @4@"
     # "The grant recipient organizations include @1@, the @2@ and @3@"
     re.compile(r"\b(?:recipients|awardees|grantees|winners|(?:recipient|awardee|grantee) (?:organi[sz]ations|"
-               r"institutions|companies|teams))(?: of [^@]{0,40})? (?:include|includes|included|are|were)\b(?P<list>.*)"),
+               r"institutions|companies|teams))(?: of [^@]{0,40})? (?:include|includes|included|are|were)\b"
+               r"(?P<list>.*)"),
     # "@2@ was the first recipient of funding", "@1@ is one of the first recipients to receive funding"
     re.compile(r"(?P<one>@\d+@)(?:\s*\([^()]*\))?(?:,[^@]{0,80}?,)? (?:was|is|has been|will be|becomes|became) "
                r"(?:also )?(?:the |a |an |one of the )?(?:\w+ ){0,2}(?:recipients?|awardees?|grantees?)\b"),
@@ -50,8 +51,8 @@ _RECIPIENT = (
                r"(?:received|receives|will receive|has received|won|wins|has won|secured|obtained) "
                r"(?:a |an |the )?(?:[\w.,-]+ ){0,4}?(?:grant|award|" + _AMOUNT + r")"),
     # "The grants will fund research at the @3@, @4@ and the @2@"
-    re.compile(r"\b(?:grants|awards|funds|funding) will (?:fund|support|finance) (?:[\w-]+ ){0,3}?(?:at|by|in) (?:the )?"
-               r"(?P<list>@\d+@(?:(?:,|,? and) (?:[\w-]+ ){0,4}?@\d+@)*)"),
+    re.compile(r"\b(?:grants|awards|funds|funding) will (?:fund|support|finance) (?:[\w-]+ ){0,3}?(?:at|by|in) "
+               r"(?:the )?(?P<list>@\d+@(?:(?:,|,? and) (?:[\w-]+ ){0,4}?@\d+@)*)"),
     # "The second grant to @1@, of $27.5 million", "an award of $4 million to @4@", "The contracts, to @1@, @2@ and @3@"
     re.compile(r"\b(?:grant|award|funding|contract)s?,? (?:of " + _AMOUNT + r" )?(?:goes |went |will go )?to "
                r"(?P<list>@\d+@(?:(?:,|,? and) (?:[\w-]+ ){0,4}?@\d+@)*)"),
