@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .fastre import at_boundary, branches_by_first_char, by_first_letter, words_at_boundary
+from .fastre import at_boundary, branches_by_first_char, by_first_letter, word_starts, words_at_boundary
 
 __all__ = ["BACKGROUND", "EVENT", "Finding", "GUARD_WORDS", "ORG", "PRIORITY", "TRIGGERS", "TRIGGER_WORDS",
            "FoldedPattern", "candidate_types", "folded", "masked_pattern", "org_number"]
@@ -114,8 +114,8 @@ class WordCues:
     """Whether a text holds one of the whole words or phrases ``branches`` (case-blind), found fast.
 
     The plain form, ``pattern``, tests ``\\b`` at every letter a branch opens on: half the letters of a text.
-    This reads a branch after the non-word character before it (a character class the regex engine skips to)
-    or at the text's start, each a lower-case twin run on the lower-cased text (:class:`FoldedPattern`).
+    This reads a branch at the text's start or after the non-word character before it
+    (:func:`.fastre.word_starts`), each a lower-case twin run on the lower-cased text (:class:`FoldedPattern`).
     """
 
     __slots__ = ("pattern", "flags", "_start", "_after")
@@ -123,9 +123,7 @@ class WordCues:
     def __init__(self, branches: list[str], tail: str = "") -> None:
         plain = _c(words_at_boundary(branches) + tail)
         self.pattern, self.flags = plain.pattern, plain.flags
-        grouped = branches_by_first_char(branches)
-        self._start = folded(_c(f"(?:{grouped}){tail}"))
-        self._after = folded(_c(f"[^\\w](?:{grouped}){tail}"))
+        self._start, self._after = (folded(_c(start + tail)) for start in word_starts(branches))
 
     def search(self, text: str) -> bool:
         """Whether ``pattern`` occurs in ``text``."""
