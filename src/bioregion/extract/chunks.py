@@ -213,12 +213,18 @@ def _join_fields(text: str, chunks: list[tuple[int, int, str]]) -> list[tuple[in
     out = chunks[:1]
     for start, end, piece in chunks[1:]:
         last_start, last_end, last = out[-1]
-        if text[last_end:start] == " and " and (named_after_fields(last) and _FIELD.match(piece) and len(
-                piece.split()) <= 3 and not has_legal_suffix(piece) or " " in last and _noun_with_suffix(piece)):
+        if text[last_end:start] == " and " and _goes_on_after_and(last, piece):
             out[-1] = (last_start, end, text[last_start:end])
         else:
             out.append((start, end, piece))
     return out
+
+
+def _goes_on_after_and(name: str, piece: str) -> bool:
+    """Whether the chunk ``piece`` after "and" is the rest of ``name`` (see :func:`_join_fields`)."""
+    if named_after_fields(name) and _FIELD.match(piece) and len(piece.split()) <= 3 and not has_legal_suffix(piece):
+        return True
+    return " " in name and _noun_with_suffix(piece)
 
 
 #: Common nouns that end company names ("... Chemicals and Drugs Ltd", "Smith and Nephew plc").
